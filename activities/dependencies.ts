@@ -1,0 +1,22 @@
+import type { CredentialStore } from '../lib/credentials';
+import type { ClioRegion } from '../lib/integration-status';
+import type { Logger } from '../lib/logger';
+import { ClioApi } from '../lib/clio/api';
+import { ClioReauthorizationRequiredError } from '../lib/clio/errors';
+
+/** What activities need from the process; tests hand in real or fake ones. */
+export interface ActivityDependencies {
+  credentials: CredentialStore;
+  baseUrlFor: (region: ClioRegion) => string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** Builds a Clio API client for the firm's region, with tokens from the credentials store. */
+export async function clioApiFor(deps: ActivityDependencies, firmId: string): Promise<ClioApi> {
+  const region = await deps.credentials.region(firmId);
+  if (!region) {
+    throw new ClioReauthorizationRequiredError(`No Clio credentials are stored for firm ${firmId}: the firm must connect Clio`);
+  }
+  return new ClioApi(deps.baseUrlFor(region), deps.credentials.tokenSource(firmId));
+}

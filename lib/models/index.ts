@@ -1,0 +1,9 @@
+export { ApiToken } from './api-token';
+export { Credential } from './credential';
+export { Firm } from './firm';
+export { Integration } from './integration';
+export { Project } from './project';
+export { Session } from './session';
+export { SignInLink } from './sign-in-link';
+export { SyncRun } from './sync-run';
+export { User } from './user';

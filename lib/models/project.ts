@@ -1,0 +1,38 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+export const PROJECT_STATUSES = ['not_started', 'in_progress', 'complete', 'archived'] as const;
+
+const personSchema = new Schema(
+  { clioId: Number, name: String, email: { type: String, default: null }, phone: { type: String, default: null } },
+  { _id: false },
+);
+
+/**
+ * One project per Clio matter, keyed by (firmId, provider, clioMatterId) so every sync write is
+ * an idempotent upsert. `raw` keeps the Clio snapshot the mapped fields were derived from.
+ */
+const projectSchema = new Schema(
+  {
+    firmId: { type: String, required: true },
+    provider: { type: String, required: true, default: 'clio' },
+    clioMatterId: { type: Number, required: true },
+    clioEtag: { type: String, default: null },
+    displayNumber: { type: String, default: null },
+    description: { type: String, default: null },
+    /** Project type, from the matter's practice area. */
+    type: { type: String, default: null },
+    /** Phase, from the matter's stage. */
+    phase: { type: String, default: null },
+    status: { type: String, enum: PROJECT_STATUSES, required: true },
+    clients: { type: [personSchema], default: [] },
+    team: { type: [personSchema], default: [] },
+    clioUpdatedAt: { type: Date, default: null },
+    lastSyncRunId: { type: String, default: null },
+    raw: { type: Schema.Types.Mixed, required: true },
+  },
+  { timestamps: true, minimize: false },
+);
+projectSchema.index({ firmId: 1, provider: 1, clioMatterId: 1 }, { unique: true });
+
+export type ProjectDoc = InferSchemaType<typeof projectSchema>;
+export const Project = model('Project', projectSchema);

@@ -1,0 +1,35 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+export const SYNC_KINDS = ['full', 'project'] as const;
+export const SYNC_TRIGGERS = ['nightly', 'manual', 'catch_up'] as const;
+export const SYNC_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
+
+/** One sync of a firm's matters: what started it, how far it got and what it changed. */
+const syncRunSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    firmId: { type: String, required: true, index: true },
+    provider: { type: String, required: true, default: 'clio' },
+    kind: { type: String, enum: SYNC_KINDS, required: true },
+    trigger: { type: String, enum: SYNC_TRIGGERS, required: true },
+    /** The Clio matter id of a project sync. */
+    clioMatterId: { type: Number, default: null },
+    state: { type: String, enum: SYNC_RUN_STATES, required: true, default: 'queued' },
+    counts: {
+      fetched: { type: Number, default: 0 },
+      created: { type: Number, default: 0 },
+      updated: { type: Number, default: 0 },
+      unchanged: { type: Number, default: 0 },
+    },
+    pages: { type: Number, default: 0 },
+    requestedAt: { type: Date, required: true },
+    startedAt: { type: Date, default: null },
+    finishedAt: { type: Date, default: null },
+    durationMs: { type: Number, default: null },
+    error: { type: String, default: null },
+  },
+  { timestamps: true },
+);
+
+export type SyncRunDoc = InferSchemaType<typeof syncRunSchema>;
+export const SyncRun = model('SyncRun', syncRunSchema);

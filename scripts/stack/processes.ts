@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import path from 'node:path';
+
+/** Project root, two levels above this file. */
+export const ROOT = path.resolve(__dirname, '..', '..');
+/** Git-ignored folder with the installed servers. */
+export const TOOLS = path.join(ROOT, 'tools');
+
+/** A server this process started, or found already running. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** False when the server was already running and is left alone on stop. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+/** Resolves true when something accepts TCP connections on 127.0.0.1:`port`. */
+export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Returns a port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until `port` accepts connections, or throws after `timeoutMs` naming the server. */
+export async function waitForPort(name: string, port: number, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`${name} exited with code ${child.exitCode} before listening on 127.0.0.1:${port}; see its log`);
+    }
+    if (await isPortOpen(port)) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} did not listen on 127.0.0.1:${port} within ${timeoutMs / 1000} s; see its log`);
+}
+
+/**
+ * Starts `command` with its output appended to `logFile`, and waits for it to listen on `port`.
+ * The returned stop() sends SIGTERM and waits up to 10 s before SIGKILL.
+ */
+export async function startProcess(options: {
+  name: string;
+  command: string;
+  args: string[];
+  port: number;
+  logFile: string;
+  url: string;
+  env?: NodeJS.ProcessEnv;
+  startTimeoutMs?: number;
+}): Promise<RunningServer> {
+  mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  const child = spawn(options.command, options.args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  await waitForPort(options.name, options.port, options.startTimeoutMs ?? 60_000, child);
+  return {
+    url: options.url,
+    port: options.port,
+    owned: true,
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => { clearTimeout(killer); resolve(); });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Describes a server that was already running, which stop() leaves running. */
+export function existingServer(url: string, port: number): RunningServer {
+  return { url, port, owned: false, stop: async () => undefined };
+}

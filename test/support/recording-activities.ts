@@ -1,0 +1,46 @@
+import { Context } from '@temporalio/activity';
+import type { Activities } from '../../activities';
+import type { IntegrationState, SyncRequest } from '../../workflows/messages';
+
+/** One call an activity recorded, with the (possibly skipped) server time it was scheduled at. */
+export interface RecordedCall {
+  name: string;
+  at: Date;
+  args: unknown[];
+}
+
+/**
+ * Activities that record their calls instead of reaching Clio and the database, for workflow
+ * tests about timing and message handling. `pages` sets how many Clio pages a full sync reads.
+ */
+export function createRecordingActivities(options: { timeZone: string; pages?: number }) {
+  const calls: RecordedCall[] = [];
+  const states: IntegrationState[] = [];
+  const record = (name: string, args: unknown[]) => {
+    calls.push({ name, at: new Date(Context.current().info.currentAttemptScheduledTimestampMs), args });
+  };
+  const pages = options.pages ?? 1;
+  const activities: Activities = {
+    async saveIntegrationState(state: IntegrationState) { states.push(state); },
+    async getFirmTimeZone() { return options.timeZone; },
+    async disconnectClio(firmId: string) { record('disconnectClio', [firmId]); },
+    async checkClioCredentials(firmId: string) { record('checkClioCredentials', [firmId]); },
+    async recordSyncRequest(firmId: string, request: SyncRequest) { record('recordSyncRequest', [firmId, request]); },
+    async startSyncRun(syncRunId: string) { record('startSyncRun', [syncRunId]); },
+    async finishSyncRun(syncRunId: string, outcome) {
+      record('finishSyncRun', [syncRunId, outcome]);
+      return new Date(Context.current().info.currentAttemptScheduledTimestampMs).toISOString();
+    },
+    async syncMatterPage(input) {
+      record('syncMatterPage', [input]);
+      const page = input.nextUrl ? Number(new URL(input.nextUrl).searchParams.get('page')) : 1;
+      const nextUrl = page < pages ? `http://127.0.0.1/api/v4/matters.json?page=${page + 1}` : null;
+      return { fetched: 1, created: 1, updated: 0, unchanged: 0, nextUrl };
+    },
+    async syncProject(input) {
+      record('syncProject', [input]);
+      return { fetched: 1, created: 0, updated: 1, unchanged: 0 };
+    },
+  };
+  return { activities, calls, states };
+}

@@ -1,0 +1,30 @@
+import type { ActivityOptions } from '@temporalio/workflow';
+import { FAILURE_TYPES } from '../lib/failure-types';
+
+/** Failures no retry can fix: the firm must reconnect, or Clio rejected the request itself. */
+const FINAL_FAILURES = [FAILURE_TYPES.reauthorizationRequired, FAILURE_TYPES.matterNotFound, FAILURE_TYPES.clioRequestRejected];
+
+/**
+ * Database bookkeeping: short, idempotent writes. Retried for as long as the database is away,
+ * because losing a state change would leave the read model behind the workflow.
+ */
+export const BOOKKEEPING: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/**
+ * One Clio request plus one database batch. Five minutes covers a slow Clio page and a large
+ * bulk write; 5xx and network errors back off up to ten minutes apart, and a 429 waits for
+ * Clio's Retry-After (set by the activity) instead of this backoff.
+ */
+export const CLIO_CALL: ActivityOptions = {
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: FINAL_FAILURES },
+};
+
+/** A credential check that fails is reported, not retried for hours: the next night tries again. */
+export const CREDENTIAL_CHECK: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumAttempts: 5, nonRetryableErrorTypes: FINAL_FAILURES },
+};

@@ -1,0 +1,2 @@
+export { integrationWorkflow } from './integration';
+export { syncMattersWorkflow } from './sync-matters';

@@ -1,0 +1,232 @@
+import {
+  CancellationScope, allHandlersFinished, condition, continueAsNew, executeChild, log,
+  proxyActivities, setHandler, uuid4, workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { FAILURE_TYPES } from '../lib/failure-types';
+import { integrationWorkflowId } from '../lib/integration-status';
+import { BOOKKEEPING, CLIO_CALL } from './activity-options';
+import { isCancellation, rootApplicationFailure } from './failures';
+import * as rules from './integration-rules';
+import * as m from './messages';
+import { NIGHTLY_LOCAL_TIME, firmJitterSeconds, nextNightlyRun } from './nightly-schedule';
+import { publishSearchAttributes } from './search-attributes';
+import { syncMattersWorkflow } from './sync-matters';
+
+const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
+const clio = proxyActivities<Activities>(CLIO_CALL);
+
+type SyncOutcome = 'completed' | 'failed' | 'reauthorization_required' | 'cancelled';
+
+/**
+ * One firm's Clio integration, from the first connection to disconnect. It waits for messages,
+ * runs the nightly sync while Active, serves manual sync requests one at a time, and pauses
+ * when Clio rejects the firm's credentials until the firm reconnects.
+ */
+export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Promise<void> {
+  const state: m.IntegrationState = input.carried ?? rules.initialState(input.firmId);
+  const firmId = state.firmId;
+  /** Requests whose sync run record is still being written; they count for joining only. */
+  const recording: m.SyncRequest[] = [];
+  let changes = 0;
+  let disconnectRequested = false;
+  let runningSync: CancellationScope | null = null;
+  let published = '';
+
+  const changed = () => { changes += 1; };
+
+  // One function per operation serves the Signal and the Update of the same name.
+  const onClioAuthorized = (authorized: m.ClioAuthorizedInput): m.IntegrationState => {
+    state.credentialVersion = Math.max(state.credentialVersion, authorized.credentialVersion);
+    state.region = authorized.region;
+    state.clioUser = authorized.clioUser ?? state.clioUser;
+    if (state.status === 'not_connected') {
+      state.status = 'connected_inactive';
+    } else if (state.status === 'reauthorization_required') {
+      state.status = state.statusBeforeReauthorization ?? 'connected_inactive';
+      state.statusBeforeReauthorization = null;
+      queueCatchUp();
+    }
+    changed();
+    return state;
+  };
+  const onStaffToggle = (target: 'active' | 'connected_inactive') => (_requester?: m.Requester): m.IntegrationState => {
+    if (state.status === 'reauthorization_required') {
+      state.statusBeforeReauthorization = target;
+    } else {
+      state.status = target;
+    }
+    changed();
+    return state;
+  };
+  const onSyncAll = (trigger: m.SyncTrigger) => (_requester?: m.Requester): Promise<m.SyncAccepted> => requestSync('full', trigger, null);
+  const onSyncProject = (request: m.SyncProjectInput): Promise<m.SyncAccepted> => requestSync('project', 'manual', request.matterId);
+  const onDisconnect = (_requester?: m.Requester): m.IntegrationState => {
+    disconnectRequested = true;
+    runningSync?.cancel();
+    changed();
+    return state;
+  };
+
+  setHandler(m.statusQuery, () => state);
+  setHandler(m.clioAuthorizedUpdate, onClioAuthorized, { validator: (authorized) => rules.validateClioAuthorized(state, authorized) });
+  setHandler(m.activateUpdate, onStaffToggle('active'), { validator: (_requester: m.Requester) => rules.validateStaffToggle(state) });
+  setHandler(m.deactivateUpdate, onStaffToggle('connected_inactive'), { validator: (_requester: m.Requester) => rules.validateStaffToggle(state) });
+  setHandler(m.syncAllUpdate, onSyncAll('manual'), { validator: (_requester: m.Requester) => rules.validateSyncAll(state) });
+  setHandler(m.syncProjectUpdate, onSyncProject, { validator: (request) => rules.validateSyncProject(state, request) });
+  setHandler(m.disconnectUpdate, onDisconnect);
+
+  // Signals are fire-and-forget, so an invalid one is logged and dropped instead of failing the workflow.
+  setHandler(m.clioAuthorizedSignal, (authorized) => guarded('clioAuthorized', () => rules.validateClioAuthorized(state, authorized), () => onClioAuthorized(authorized)));
+  setHandler(m.activateSignal, () => guarded('activate', () => rules.validateStaffToggle(state), onStaffToggle('active')));
+  setHandler(m.deactivateSignal, () => guarded('deactivate', () => rules.validateStaffToggle(state), onStaffToggle('connected_inactive')));
+  setHandler(m.syncAllSignal, () => guarded('syncAll', () => rules.validateSyncAll(state), onSyncAll('manual')));
+  setHandler(m.syncProjectSignal, (request) => guarded('syncProject', () => rules.validateSyncProject(state, request), () => onSyncProject(request)));
+  setHandler(m.disconnectSignal, (requester?: m.Requester) => { onDisconnect(requester); });
+
+  function guarded(name: string, validate: () => void, apply: () => unknown): void {
+    try {
+      validate();
+    } catch (error) {
+      log.warn('Ignored an invalid signal', { signal: name, firmId, reason: (error as Error).message });
+      return;
+    }
+    const result = apply();
+    if (result instanceof Promise) {
+      result.catch((error: unknown) => log.error('Signal handler failed', { signal: name, firmId, error: (error as Error).message }));
+    }
+  }
+
+  async function requestSync(kind: m.SyncKind, trigger: m.SyncTrigger, matterId: number | null): Promise<m.SyncAccepted> {
+    const same = (request: m.SyncRequest | null) => request !== null && request.kind === kind && request.matterId === matterId;
+    const existing = [state.currentSync, ...state.queuedSyncs, ...recording].find(same);
+    if (existing) {
+      return { syncRunId: existing.syncRunId, joined: true };
+    }
+    const request: m.SyncRequest = { syncRunId: uuid4(), kind, trigger, matterId };
+    recording.push(request);
+    try {
+      await bookkeeping.recordSyncRequest(firmId, request);
+    } finally {
+      recording.splice(recording.indexOf(request), 1);
+    }
+    state.queuedSyncs.push(request);
+    changed();
+    return { syncRunId: request.syncRunId, joined: false };
+  }
+
+  function queueCatchUp(): void {
+    const queuedFull = state.queuedSyncs.findIndex((request) => request.kind === 'full');
+    if (queuedFull >= 0) {
+      // A full sync already waits; running it first catches up on everything missed.
+      const [full] = state.queuedSyncs.splice(queuedFull, 1);
+      state.queuedSyncs.unshift(full);
+      return;
+    }
+    const request: m.SyncRequest = { syncRunId: uuid4(), kind: 'full', trigger: 'catch_up', matterId: null };
+    recording.push(request);
+    bookkeeping.recordSyncRequest(firmId, request)
+      .then(() => { state.queuedSyncs.unshift(request); changed(); })
+      .catch((error: unknown) => log.error('Could not record the catch-up sync', { firmId, error: (error as Error).message }))
+      .finally(() => recording.splice(recording.indexOf(request), 1));
+  }
+
+  async function publish(): Promise<void> {
+    const { revision: _revision, ...visible } = state;
+    const snapshot = JSON.stringify(visible);
+    if (snapshot === published) {
+      return;
+    }
+    published = snapshot;
+    state.revision += 1;
+    publishSearchAttributes(state);
+    await bookkeeping.saveIntegrationState({ ...state });
+  }
+
+  async function runSync(request: m.SyncRequest): Promise<SyncOutcome> {
+    const scope = new CancellationScope();
+    runningSync = scope;
+    try {
+      await bookkeeping.startSyncRun(request.syncRunId);
+      if (request.kind === 'full') {
+        const totals = await scope.run(() => executeChild(syncMattersWorkflow, {
+          workflowId: `sync-clio-${firmId}-${request.syncRunId}`,
+          args: [{ firmId, syncRunId: request.syncRunId }],
+        }));
+        const { pages, ...counts } = totals;
+        state.lastSyncAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed', counts, pages });
+      } else {
+        await scope.run(() => clio.syncProject({ firmId, syncRunId: request.syncRunId, matterId: request.matterId as number }));
+        state.lastSyncAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed' });
+      }
+      state.lastSyncRunId = request.syncRunId;
+      return 'completed';
+    } catch (error) {
+      const cancelled = isCancellation(error);
+      const failure = rootApplicationFailure(error);
+      const message = cancelled ? 'Cancelled because the firm disconnected Clio' : failure?.message ?? (error as Error).message;
+      await CancellationScope.nonCancellable(() => bookkeeping.finishSyncRun(request.syncRunId, { state: 'failed', error: message }));
+      log.warn('Sync run failed', { firmId, syncRunId: request.syncRunId, failureType: failure?.type, message });
+      if (cancelled) {
+        return 'cancelled';
+      }
+      return failure?.type === FAILURE_TYPES.reauthorizationRequired ? 'reauthorization_required' : 'failed';
+    } finally {
+      runningSync = null;
+    }
+  }
+
+  async function continueAfterHandlers(): Promise<never> {
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof integrationWorkflow>({ firmId, carried: state });
+  }
+
+  const timeZone = await bookkeeping.getFirmTimeZone(firmId);
+  const jitterSeconds = firmJitterSeconds(firmId);
+  log.info('Integration workflow running', { firmId, workflowId: integrationWorkflowId(firmId), status: state.status });
+
+  for (;;) {
+    if (disconnectRequested) {
+      await bookkeeping.disconnectClio(firmId);
+      Object.assign(state, rules.initialState(firmId), { revision: state.revision, lastSyncAt: state.lastSyncAt, lastSyncRunId: state.lastSyncRunId });
+      await publish();
+      await condition(allHandlersFinished);
+      return;
+    }
+
+    const canSync = state.status === 'active' || state.status === 'connected_inactive';
+    if (canSync && state.queuedSyncs.length > 0) {
+      const request = state.queuedSyncs.shift() as m.SyncRequest;
+      state.currentSync = request;
+      await publish();
+      const outcome = await runSync(request);
+      state.currentSync = null;
+      if (outcome === 'reauthorization_required' && state.status !== 'reauthorization_required') {
+        state.statusBeforeReauthorization = state.status as 'active' | 'connected_inactive';
+        state.status = 'reauthorization_required';
+      }
+      await publish();
+      if (outcome !== 'cancelled') {
+        await continueAfterHandlers();
+      }
+      continue;
+    }
+
+    const nightlyAt = state.status === 'active' ? nextNightlyRun(new Date(), timeZone, NIGHTLY_LOCAL_TIME, jitterSeconds) : null;
+    state.nextSyncAt = nightlyAt?.toISOString() ?? null;
+    await publish();
+    const seen = changes;
+    const wake = () => changes !== seen || disconnectRequested;
+    if (nightlyAt) {
+      const woken = await condition(wake, Math.max(1, nightlyAt.getTime() - Date.now()));
+      if (!woken && state.status === 'active') {
+        await requestSync('full', 'nightly', null);
+      }
+    } else {
+      await condition(wake);
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await continueAfterHandlers();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ClioRegion, ConnectedStatus, IntegrationStatus } from '../lib/integration-status';
+
+/**
+ * Messages of the integration workflow. Each operation exists as a Signal, so operators can send
+ * it from the Temporal CLI or Web UI, and as an Update of the same name, whose validator gives
+ * the API a clear rejection. One handler serves both.
+ */
+
+/** The firm (re)connected Clio; the tokens themselves are in the credentials store, never here. */
+export interface ClioAuthorizedInput {
+  credentialVersion: number;
+  region: ClioRegion;
+  clioUser: { id: number; name: string } | null;
+}
+
+/** Who asked for an operation, for the audit trail in workflow history. */
+export interface Requester {
+  requestedBy?: string;
+}
+
+export interface SyncProjectInput extends Requester {
+  /** Clio matter id of the project to sync. */
+  matterId: number;
+}
+
+/** The answer to a sync request: the run that will serve it. */
+export interface SyncAccepted {
+  syncRunId: string;
+  /** True when the request joined a run that was already queued or running. */
+  joined: boolean;
+}
+
+export type SyncKind = 'full' | 'project';
+export type SyncTrigger = 'nightly' | 'manual' | 'catch_up';
+
+/** A sync waiting to run or running. */
+export interface SyncRequest {
+  syncRunId: string;
+  kind: SyncKind;
+  trigger: SyncTrigger;
+  matterId: number | null;
+}
+
+/** Everything the workflow knows about one firm's integration; the status query returns it. */
+export interface IntegrationState {
+  firmId: string;
+  status: IntegrationStatus;
+  statusBeforeReauthorization: ConnectedStatus | null;
+  region: ClioRegion | null;
+  clioUser: { id: number; name: string } | null;
+  credentialVersion: number;
+  lastSyncAt: string | null;
+  lastSyncRunId: string | null;
+  nextSyncAt: string | null;
+  currentSync: SyncRequest | null;
+  queuedSyncs: SyncRequest[];
+  /** Grows with every transition, so the read model never takes an older state over a newer one. */
+  revision: number;
+}
+
+export const clioAuthorizedSignal = defineSignal<[ClioAuthorizedInput]>('clioAuthorized');
+export const activateSignal = defineSignal<[Requester?]>('activate');
+export const deactivateSignal = defineSignal<[Requester?]>('deactivate');
+export const syncProjectSignal = defineSignal<[SyncProjectInput]>('syncProject');
+export const syncAllSignal = defineSignal<[Requester?]>('syncAll');
+export const disconnectSignal = defineSignal<[Requester?]>('disconnect');
+
+export const clioAuthorizedUpdate = defineUpdate<IntegrationState, [ClioAuthorizedInput]>('clioAuthorized');
+export const activateUpdate = defineUpdate<IntegrationState, [Requester]>('activate');
+export const deactivateUpdate = defineUpdate<IntegrationState, [Requester]>('deactivate');
+export const syncProjectUpdate = defineUpdate<SyncAccepted, [SyncProjectInput]>('syncProject');
+export const syncAllUpdate = defineUpdate<SyncAccepted, [Requester]>('syncAll');
+export const disconnectUpdate = defineUpdate<IntegrationState, [Requester]>('disconnect');
+
+export const statusQuery = defineQuery<IntegrationState>('status');
+
+/** Input of the integration workflow; `carried` is set when it continues as new. */
+export interface IntegrationWorkflowInput {
+  firmId: string;
+  carried?: IntegrationState;
+}
