@@ -68,6 +68,16 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     return state;
   };
 
+  // Signals are fire-and-forget, so an invalid one is logged and dropped instead of failing the workflow.
+  // They are registered before the Updates: messages that arrived with the start are delivered in
+  // registration order, and a buffered clioAuthorized Signal must apply before a buffered Update.
+  setHandler(m.clioAuthorizedSignal, (authorized) => guarded('clioAuthorized', () => rules.validateClioAuthorized(state, authorized), () => onClioAuthorized(authorized)));
+  setHandler(m.activateSignal, () => guarded('activate', () => rules.validateStaffToggle(state), onStaffToggle('active')));
+  setHandler(m.deactivateSignal, () => guarded('deactivate', () => rules.validateStaffToggle(state), onStaffToggle('connected_inactive')));
+  setHandler(m.syncAllSignal, () => guarded('syncAll', () => rules.validateSyncAll(state), onSyncAll('manual')));
+  setHandler(m.syncProjectSignal, (request) => guarded('syncProject', () => rules.validateSyncProject(state, request), () => onSyncProject(request)));
+  setHandler(m.disconnectSignal, (requester?: m.Requester) => { onDisconnect(requester); });
+
   setHandler(m.statusQuery, () => state);
   setHandler(m.clioAuthorizedUpdate, onClioAuthorized, { validator: (authorized) => rules.validateClioAuthorized(state, authorized) });
   setHandler(m.activateUpdate, onStaffToggle('active'), { validator: (_requester: m.Requester) => rules.validateStaffToggle(state) });
@@ -75,14 +85,6 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   setHandler(m.syncAllUpdate, onSyncAll('manual'), { validator: (_requester: m.Requester) => rules.validateSyncAll(state) });
   setHandler(m.syncProjectUpdate, onSyncProject, { validator: (request) => rules.validateSyncProject(state, request) });
   setHandler(m.disconnectUpdate, onDisconnect);
-
-  // Signals are fire-and-forget, so an invalid one is logged and dropped instead of failing the workflow.
-  setHandler(m.clioAuthorizedSignal, (authorized) => guarded('clioAuthorized', () => rules.validateClioAuthorized(state, authorized), () => onClioAuthorized(authorized)));
-  setHandler(m.activateSignal, () => guarded('activate', () => rules.validateStaffToggle(state), onStaffToggle('active')));
-  setHandler(m.deactivateSignal, () => guarded('deactivate', () => rules.validateStaffToggle(state), onStaffToggle('connected_inactive')));
-  setHandler(m.syncAllSignal, () => guarded('syncAll', () => rules.validateSyncAll(state), onSyncAll('manual')));
-  setHandler(m.syncProjectSignal, (request) => guarded('syncProject', () => rules.validateSyncProject(state, request), () => onSyncProject(request)));
-  setHandler(m.disconnectSignal, (requester?: m.Requester) => { onDisconnect(requester); });
 
   function guarded(name: string, validate: () => void, apply: () => unknown): void {
     try {
@@ -212,10 +214,11 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       continue;
     }
 
+    // Taken before publish(), because a message handled while publish() waits must still wake us.
+    const seen = changes;
     const nightlyAt = state.status === 'active' ? nextNightlyRun(new Date(), timeZone, NIGHTLY_LOCAL_TIME, jitterSeconds) : null;
     state.nextSyncAt = nightlyAt?.toISOString() ?? null;
     await publish();
-    const seen = changes;
     const wake = () => changes !== seen || disconnectRequested;
     if (nightlyAt) {
       const woken = await condition(wake, Math.max(1, nightlyAt.getTime() - Date.now()));

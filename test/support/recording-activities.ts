@@ -13,7 +13,14 @@ export interface RecordedCall {
  * Activities that record their calls instead of reaching Clio and the database, for workflow
  * tests about timing and message handling. `pages` sets how many Clio pages a full sync reads.
  */
-export function createRecordingActivities(options: { timeZone: string; pages?: number }) {
+export function createRecordingActivities(options: {
+  timeZone: string;
+  pages?: number;
+  /** Awaited by every Clio page and project sync, so a test can hold a sync open. */
+  gate?: () => Promise<void>;
+  /** Returns an error for the next Clio call to throw, or null to succeed. */
+  clioFailure?: () => Error | null;
+}) {
   const calls: RecordedCall[] = [];
   const states: IntegrationState[] = [];
   const record = (name: string, args: unknown[]) => {
@@ -33,12 +40,22 @@ export function createRecordingActivities(options: { timeZone: string; pages?: n
     },
     async syncMatterPage(input) {
       record('syncMatterPage', [input]);
+      await options.gate?.();
+      const failure = options.clioFailure?.();
+      if (failure) {
+        throw failure;
+      }
       const page = input.nextUrl ? Number(new URL(input.nextUrl).searchParams.get('page')) : 1;
       const nextUrl = page < pages ? `http://127.0.0.1/api/v4/matters.json?page=${page + 1}` : null;
       return { fetched: 1, created: 1, updated: 0, unchanged: 0, nextUrl };
     },
     async syncProject(input) {
       record('syncProject', [input]);
+      await options.gate?.();
+      const failure = options.clioFailure?.();
+      if (failure) {
+        throw failure;
+      }
       return { fetched: 1, created: 0, updated: 1, unchanged: 0 };
     },
   };
