@@ -1,0 +1,62 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { SandboxError } from '../store/sandbox-error';
+import type { SandboxStore } from '../store/sandbox-store';
+import { sendAdminError } from './admin-errors';
+import { createCreateAccountHandler } from './handlers/create-account';
+import { createExpireAccessTokensHandler } from './handlers/expire-access-tokens';
+import { createListAccountsHandler } from './handlers/list-accounts';
+import { createListTokensHandler } from './handlers/list-tokens';
+import { createMoveMatterStageHandler } from './handlers/move-matter-stage';
+import { createGetRequestCountsHandler, createResetRequestCountsHandler } from './handlers/request-counts';
+import { createRevokeAccountGrantsHandler } from './handlers/revoke-account-grants';
+import { createGetRateLimitHandler, createSetRateLimitHandler } from './handlers/set-rate-limit';
+
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+function allowLoopbackOnly(req: Request, res: Response, next: NextFunction): void {
+  if (LOOPBACK_ADDRESSES.has(req.socket.remoteAddress ?? '')) {
+    next();
+    return;
+  }
+  sendAdminError(res, 'forbidden', `The admin API accepts requests from loopback addresses only, not from ${req.socket.remoteAddress ?? 'an unknown address'}.`);
+}
+
+/**
+ * Builds the router mounted at /_admin: JSON in and out, no authentication, loopback clients only.
+ * Bad input gets 400 or 404 with `{"error":{"code","message"}}`.
+ */
+export function createAdminRouter(store: SandboxStore, logger: Logger): Router {
+  const router = Router();
+  router.use(allowLoopbackOnly);
+  router.use(express.json({ limit: '64kb' }));
+
+  router.post('/accounts', createCreateAccountHandler(store));
+  router.get('/accounts', createListAccountsHandler(store));
+  router.post('/accounts/:accountId/revoke', createRevokeAccountGrantsHandler(store));
+  router.post('/accounts/:accountId/expire-access-tokens', createExpireAccessTokensHandler(store));
+  router.post('/accounts/:accountId/matters/:matterId/stage', createMoveMatterStageHandler(store));
+  router.get('/requests', createGetRequestCountsHandler(store));
+  router.post('/requests/reset', createResetRequestCountsHandler(store));
+  router.get('/tokens', createListTokensHandler(store));
+  router.get('/rate-limit', createGetRateLimitHandler(store));
+  router.put('/rate-limit', createSetRateLimitHandler(store));
+
+  router.use((req: Request, res: Response) => {
+    sendAdminError(res, 'route_not_found', `No admin route ${req.method} /_admin${req.path}.`);
+  });
+  router.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (error instanceof SandboxError) {
+      logger.debug({ code: error.code, path: req.path }, 'admin request rejected');
+      sendAdminError(res, error.code, error.message);
+      return;
+    }
+    const status = (error as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      sendAdminError(res, 'invalid_request', `The request body is not valid JSON of at most 64 kB: ${(error as Error).message}.`);
+      return;
+    }
+    next(error);
+  });
+  return router;
+}
