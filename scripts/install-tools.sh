@@ -41,4 +41,16 @@ else
   (cd "$ROOT/scripts/mongo" && mvn -q -B dependency:copy-dependencies -DoutputDirectory="$TOOLS/mongo-jars")
 fi
 
+# The tests validate docker-compose.yml offline with Debian's Compose v1; no Docker engine is needed.
+if command -v docker-compose >/dev/null 2>&1; then
+  echo "install-tools: docker-compose already installed"
+elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "install-tools: apt-get install docker-compose"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null
+else
+  echo "install-tools: docker-compose is missing; install Debian's docker-compose package (needed by the compose file test)" >&2
+  exit 1
+fi
+
 echo "install-tools: done"

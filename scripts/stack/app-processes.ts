@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, existingServer, isPortOpen, startProcess, type RunningServer } from './processes';
+
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/**
+ * Starts the Clio sandbox as its own process on 127.0.0.1:`port`, or reuses one already there.
+ * `matters` sizes the account created at start.
+ */
+export async function startSandboxProcess(options: { port: number; matters?: number; logFile: string }): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${options.port}`;
+  if (await isPortOpen(options.port)) {
+    return existingServer(url, options.port);
+  }
+  return startProcess({
+    name: 'Clio sandbox',
+    command: TSX,
+    args: [path.join(ROOT, 'sandbox', 'main.ts')],
+    port: options.port,
+    logFile: options.logFile,
+    url,
+    env: { SANDBOX_PORT: String(options.port), SANDBOX_MATTERS: String(options.matters ?? 300) },
+  });
+}
+
+/** Starts the API process with `env` (the product's configuration) and waits for it to listen. */
+export function startApiProcess(env: NodeJS.ProcessEnv, logFile: string): Promise<RunningServer> {
+  const port = Number(env.PORT);
+  return startProcess({ name: 'CaseBridge API', command: TSX, args: [path.join(ROOT, 'api', 'main.ts')], port, logFile, url: `http://127.0.0.1:${port}`, env });
+}
+
+/**
+ * Starts the worker process with `env`. A worker listens on no port, so readiness is its
+ * "worker started" log line.
+ */
+export async function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string): Promise<RunningServer> {
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(TSX, [path.join(ROOT, 'worker', 'main.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr.pipe(log);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The worker did not start within 120 s; see ${logFile}`)), 120_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      if (chunk.toString().includes('worker started')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The worker exited with code ${code} before starting; see ${logFile}`));
+    });
+  });
+  child.stdout.removeAllListeners('data');
+  child.stdout.pipe(log);
+  return {
+    url: '',
+    port: 0,
+    owned: true,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) {
+        resolve();
+        return;
+      }
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      child.once('exit', () => { clearTimeout(killer); resolve(); });
+      child.kill('SIGTERM');
+    }),
+  };
+}
