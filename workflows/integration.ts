@@ -10,7 +10,7 @@ import { isCancellation, rootApplicationFailure } from './failures';
 import * as rules from './integration-rules';
 import * as m from './messages';
 import { NIGHTLY_LOCAL_TIME, firmJitterSeconds, nextNightlyRun } from './nightly-schedule';
-import { publishSearchAttributes } from './search-attributes';
+import { FIRM_ID, PROVIDER, publishSearchAttributes } from './search-attributes';
 import { syncMattersWorkflow } from './sync-matters';
 
 const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
@@ -154,6 +154,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
         const totals = await scope.run(() => executeChild(syncMattersWorkflow, {
           workflowId: `sync-clio-${firmId}-${request.syncRunId}`,
           args: [{ firmId, syncRunId: request.syncRunId }],
+          typedSearchAttributes: [{ key: FIRM_ID, value: firmId }, { key: PROVIDER, value: 'clio' }],
         }));
         const { pages, ...counts } = totals;
         state.lastSyncAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed', counts, pages });
