@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 async function requests(): Promise<{ total: number; tokenEndpoint: Record<string, number> }> {
-  return (await fetch(`${sandbox.url}/_admin/requests`)).json();
+  return (await (await fetch(`${sandbox.url}/_admin/requests`)).json()) as { total: number; tokenEndpoint: Record<string, number> };
 }
 
 async function connectFirm(firmId: string): Promise<void> {
@@ -47,7 +47,7 @@ async function fullSync(firmId: string, syncRunId: string): Promise<{ fetched: n
   let fetched = 0;
   let pages = 0;
   do {
-    const page = await activityEnv.run(activities.syncMatterPage, { firmId, syncRunId, nextUrl });
+    const page: { fetched: number; nextUrl: string | null } = await activityEnv.run(activities.syncMatterPage, { firmId, syncRunId, nextUrl });
     fetched += page.fetched;
     pages += 1;
     nextUrl = page.nextUrl;
@@ -62,15 +62,15 @@ test('full sync pages follow the cursor and store each matter once', async () =>
   expect(await Project.countDocuments({ firmId: 'paging-firm' })).toBe(450);
   expect(await Project.distinct('clioMatterId', { firmId: 'paging-firm' })).toHaveLength(450);
   const run = await SyncRun.findById('run-paging').lean();
-  expect(run?.counts.created).toBe(450);
+  expect(run?.counts?.created).toBe(450);
 });
 
 test('second full sync finds every project unchanged', async () => {
   const again = await fullSync('paging-firm', 'run-paging-again');
   expect(again.fetched).toBe(450);
   const run = await SyncRun.findById('run-paging-again').lean();
-  expect(run?.counts.unchanged).toBe(450);
-  expect(run?.counts.created).toBe(0);
+  expect(run?.counts?.unchanged).toBe(450);
+  expect(run?.counts?.created).toBe(0);
 });
 
 test('stored project carries the mapped Clio fields and raw snapshot', async () => {
