@@ -117,7 +117,7 @@ test('expired token is refreshed once for concurrent callers', async () => {
 
 test('revoked grant fails the page as reauthorization required', async () => {
   await connectFirm('revoked-firm');
-  const accounts = await (await fetch(`${sandbox.url}/_admin/accounts`)).json();
+  const accounts = (await (await fetch(`${sandbox.url}/_admin/accounts`)).json()) as { accounts: { accountId: string }[] };
   await fetch(`${sandbox.url}/_admin/accounts/${accounts.accounts[0].accountId}/revoke`, { method: 'POST' });
   await fetch(`${sandbox.url}/_admin/requests/reset`, { method: 'POST' });
   await SyncRun.create({ _id: 'run-revoked', firmId: 'revoked-firm', kind: 'full', trigger: 'manual', requestedAt: new Date() });
