@@ -1,0 +1,74 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { sendError, type ErrorCode } from '../errors';
+import { renderErrorPage } from '../pages/error-page';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message: string;
+}
+
+/** Maps a body-parser error to a catalogue code, or returns null for an unexpected error. */
+function classify(error: unknown): { code: ErrorCode; message?: string } | null {
+  const parserError = error as BodyParserError;
+  switch (parserError?.type) {
+    case 'entity.parse.failed':
+      return { code: 'malformed_json' };
+    case 'entity.too.large':
+      return { code: 'payload_too_large' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { code: 'unsupported_media_type', message: `${parserError.message}; send UTF-8 JSON.` };
+    default:
+      break;
+  }
+  if (parserError?.expose && typeof parserError.status === 'number' && parserError.status < 500) {
+    return { code: 'invalid_request', message: parserError.message };
+  }
+  return null;
+}
+
+/** Sends errors under /api as JSON: a bad body gets its 4xx code, and anything else is logged and sent as 500. */
+export function handleApiError(): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const known = classify(error);
+    if (known) {
+      sendError(res, known.code, known.message);
+      return;
+    }
+    req.log.error({ err: error }, 'request failed');
+    sendError(res, 'internal_error');
+  };
+}
+
+/** Renders errors on pages as an HTML error page, as handleApiError does for the API. */
+export function handlePageError(): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const known = classify(error);
+    if (known) {
+      renderErrorPage(res, known.code, known.message);
+      return;
+    }
+    req.log.error({ err: error }, 'request failed');
+    renderErrorPage(res, 'internal_error');
+  };
+}
+
+/** Sends 404 route_not_found as JSON. */
+export function apiRouteNotFound(): RequestHandler {
+  return (_req, res) => sendError(res, 'route_not_found');
+}
+
+/** Renders 404 route_not_found as an HTML page. */
+export function pageRouteNotFound(): RequestHandler {
+  return (_req, res) => renderErrorPage(res, 'route_not_found', 'This page does not exist.');
+}

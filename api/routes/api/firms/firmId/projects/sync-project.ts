@@ -1,0 +1,64 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { CLIO_REGIONS } from '../../../../../../lib/integration-status';
+import { regionBaseUrl } from '../../../../../../lib/clio/regions';
+import type { Config } from '../../../../../../lib/config';
+import type { RouteDeps } from '../../../../../app-deps';
+import { sendError } from '../../../../../errors';
+import { findAccessibleFirm, requesterOf } from '../../../../../firm-access';
+import { parseMatterReference } from '../../../../../matter-reference';
+import { requireCaller } from '../../../../../request-context';
+import { emptyObjectSchema, firmParamsSchema } from '../../../../../schemas';
+import { parseRequest } from '../../../../../validation';
+
+const EXAMPLE_URL = 'https://app.clio.com/nc/#/matters/123';
+
+/** Builds the body schema; the configured region hosts count as Clio hosts, so sandbox URLs work too. */
+function bodySchemaFor(config: Config) {
+  const regionHosts = CLIO_REGIONS.map((region) => new URL(regionBaseUrl(config, region)).hostname);
+  const matterId = z.unknown().transform((value, ctx) => {
+    if (value === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.invalid_type, expected: z.ZodParsedType.number, received: z.ZodParsedType.undefined });
+      return z.NEVER;
+    }
+    const id = parseMatterReference(value, regionHosts);
+    if (id === null) {
+      const quotedValue = JSON.stringify(value)?.slice(0, 120) ?? String(value);
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${quotedValue} is neither a Clio matter id (a positive integer) nor a Clio matter URL such as ${EXAMPLE_URL}` });
+      return z.NEVER;
+    }
+    return id;
+  });
+  return z.object({ matterId }).strict();
+}
+
+/**
+ * POST /api/firms/:firmId/projects/sync: requests a sync of one matter's project. `matterId` is
+ * the Clio matter id, as a number or a string of digits, or the matter's URL in Clio.
+ * Responds 202 with the sync run that will serve it.
+ */
+export function syncProject(deps: Pick<RouteDeps, 'integrations' | 'config'>): RequestHandler {
+  const bodySchema = bodySchemaFor(deps.config);
+  return async (req, res) => {
+    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: bodySchema });
+    if (!input.ok) {
+      sendError(res, 'invalid_request', input.message);
+      return;
+    }
+
+    const caller = requireCaller(req);
+    const firm = await findAccessibleFirm(caller, input.data.params.firmId);
+    if (!firm) {
+      sendError(res, 'firm_not_found');
+      return;
+    }
+
+    const result = await deps.integrations.syncProject(firm.id, { matterId: input.data.body.matterId, ...requesterOf(caller) });
+
+    if (!result.ok) {
+      sendError(res, result.rejection.code, result.rejection.message);
+      return;
+    }
+    res.status(202).json({ syncRunId: result.value.syncRunId, joined: result.value.joined });
+  };
+}

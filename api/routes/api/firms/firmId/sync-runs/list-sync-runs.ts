@@ -1,0 +1,32 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { SyncRun } from '../../../../../../lib/models';
+import { sendError } from '../../../../../errors';
+import { findAccessibleFirm } from '../../../../../firm-access';
+import { requireCaller } from '../../../../../request-context';
+import { toSyncRunView } from '../../../../../resource-views';
+import { firmParamsSchema, limitSchema } from '../../../../../schemas';
+import { parseRequest } from '../../../../../validation';
+
+const querySchema = z.object({ limit: limitSchema(20, 200) }).strict();
+
+/** GET /api/firms/:firmId/sync-runs?limit: the firm's latest sync runs, newest first. */
+export function listSyncRuns(): RequestHandler {
+  return async (req, res) => {
+    const input = parseRequest(req, { params: firmParamsSchema, query: querySchema });
+    if (!input.ok) {
+      sendError(res, 'invalid_request', input.message);
+      return;
+    }
+
+    const firm = await findAccessibleFirm(requireCaller(req), input.data.params.firmId);
+    if (!firm) {
+      sendError(res, 'firm_not_found');
+      return;
+    }
+
+    const docs = await SyncRun.find({ firmId: firm.id, provider: 'clio' }).sort({ requestedAt: -1, _id: -1 }).limit(input.data.query.limit).lean();
+
+    res.json({ syncRuns: docs.map((doc) => toSyncRunView(doc)) });
+  };
+}
