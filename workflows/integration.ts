@@ -32,11 +32,13 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   let disconnectRequested = false;
   let runningSync: CancellationScope | null = null;
   let published = '';
+  let lastWrite: Promise<void> = Promise.resolve();
 
   const changed = () => { changes += 1; };
 
   // One function per operation serves the Signal and the Update of the same name.
-  const onClioAuthorized = (authorized: m.ClioAuthorizedInput): m.IntegrationState => {
+  // State changes publish before answering, so a caller that reads the read model next sees them.
+  const onClioAuthorized = async (authorized: m.ClioAuthorizedInput): Promise<m.IntegrationState> => {
     state.credentialVersion = Math.max(state.credentialVersion, authorized.credentialVersion);
     state.region = authorized.region;
     state.clioUser = authorized.clioUser ?? state.clioUser;
@@ -48,15 +50,17 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       queueCatchUp();
     }
     changed();
+    await publish();
     return state;
   };
-  const onStaffToggle = (target: 'active' | 'connected_inactive') => (_requester?: m.Requester): m.IntegrationState => {
+  const onStaffToggle = (target: 'active' | 'connected_inactive') => async (_requester?: m.Requester): Promise<m.IntegrationState> => {
     if (state.status === 'reauthorization_required') {
       state.statusBeforeReauthorization = target;
     } else {
       state.status = target;
     }
     changed();
+    await publish();
     return state;
   };
   const onSyncAll = (trigger: m.SyncTrigger) => (_requester?: m.Requester): Promise<m.SyncAccepted> => requestSync('full', trigger, null);
@@ -133,16 +137,19 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       .finally(() => recording.splice(recording.indexOf(request), 1));
   }
 
+  /** Writes the read model and search attributes when the state changed; waits for a write already under way otherwise. */
   async function publish(): Promise<void> {
     const { revision: _revision, ...visible } = state;
     const snapshot = JSON.stringify(visible);
     if (snapshot === published) {
+      await lastWrite;
       return;
     }
     published = snapshot;
     state.revision += 1;
     publishSearchAttributes(state);
-    await bookkeeping.saveIntegrationState({ ...state });
+    lastWrite = bookkeeping.saveIntegrationState({ ...state });
+    await lastWrite;
   }
 
   async function runSync(request: m.SyncRequest): Promise<SyncOutcome> {

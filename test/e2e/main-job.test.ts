@@ -140,6 +140,25 @@ describe('main job end to end', () => {
     expect(result.stdout).toContain(integrationWorkflowId(FIRM));
   });
 
+  test('temporal CLI activate signal activates like the API', async () => {
+    const secondFirm = 'ortega-law';
+    await createFirm({ id: secondFirm, name: 'Ortega Law', timeZone: 'America/Denver' });
+    await createUser({ email: 'admin@ortega.example', name: 'Olga Ortega', role: 'firm_admin', firmId: secondFirm });
+    const browser = new Browser();
+    const link = await createSignInLink({ email: 'admin@ortega.example', publicUrl: stack.apiUrl });
+    await browser.get(link.url);
+    await connectClio(browser, stack.apiUrl, secondFirm, 'allow');
+    const ortegaToken = (await createApiToken({ email: 'admin@ortega.example' })).token;
+    expect((await api('GET', `/api/firms/${secondFirm}/integrations/clio`, ortegaToken)).body.status).toBe('connected_inactive');
+
+    const result = spawnSync(TEMPORAL_CLI, ['workflow', 'signal', '--address', stack.temporalAddress, '--workflow-id', integrationWorkflowId(secondFirm), '--name', 'activate', '--input', '{"requestedBy":"ops@casebridge.example"}'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const status = await eventually(() => api('GET', `/api/firms/${secondFirm}/integrations/clio`, ortegaToken), (response) => response.body.status === 'active');
+    expect(status.body.label).toBe('Active');
+    expect(status.body.nextSyncAt).toEqual(expect.any(String));
+  });
+
   test('revoked grant pauses the integration without a retry loop', async () => {
     const accounts = await sandboxAdmin('GET', '/accounts');
     await sandboxAdmin('POST', `/accounts/${accounts.accounts[0].accountId}/revoke`);
