@@ -8,10 +8,14 @@ export interface AccountSummary {
   region: string;
   name: string;
   seed: number;
+  /** Live matters: generated and added ones, less deleted ones. */
   matters: number;
   firstMatterId: number;
+  contacts: number;
+  firstContactId: number;
   practiceAreaIds: number[];
   matterStageIds: number[];
+  customFields: { id: number; name: string; parentType: string; fieldType: string; deleted: boolean }[];
 }
 
 /** Summarizes an account for admin responses. */
@@ -22,9 +26,26 @@ export function summarizeAccount(account: Account): AccountSummary {
     region: account.region,
     name: account.name,
     seed: account.seed,
-    matters: account.matters.count,
+    matters: countLiveMatters(account),
     firstMatterId: account.matters.firstId,
+    contacts: account.contacts.count,
+    firstContactId: account.contacts.firstId,
     practiceAreaIds: account.practiceAreas.map((area) => area.id),
     matterStageIds: account.matterStages.map((stage) => stage.id),
+    customFields: account.customFields.map((field) => ({
+      id: field.id,
+      name: field.name,
+      parentType: field.parentType,
+      fieldType: field.fieldType,
+      deleted: field.deleted,
+    })),
   };
+}
+
+function countLiveMatters(account: Account): number {
+  let live = 0;
+  for (let index = 0; index < account.matters.count; index += 1) {
+    if (!account.matters.isDeleted(index)) live += 1;
+  }
+  return live;
 }

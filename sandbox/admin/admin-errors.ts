@@ -8,8 +8,15 @@ const STATUS_BY_CODE: Readonly<Record<SandboxErrorCode | 'forbidden', number>> =
   forbidden: 403,
   account_not_found: 404,
   matter_not_found: 404,
+  matter_not_deleted: 409,
+  matter_limit_reached: 409,
   matter_stage_not_found: 404,
   matter_stage_outside_practice_area: 400,
+  practice_area_not_found: 404,
+  user_not_found: 404,
+  contact_not_found: 404,
+  custom_field_not_found: 404,
+  invalid_custom_field_value: 400,
   route_not_found: 404,
 };
 

@@ -67,3 +67,11 @@ export function readIdList(params: URLSearchParams, name: string): Set<number> |
   if (values.length === 0) return null;
   return new Set(values.map((raw) => parseInteger(raw, name, 1, Number.MAX_SAFE_INTEGER)));
 }
+
+/** Reads a boolean parameter written `true` or `false`, or returns null when absent. */
+export function readBoolean(params: URLSearchParams, name: string): boolean | null {
+  const raw = readSingle(params, name);
+  if (raw === null) return null;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw argumentError(`Invalid ${name} "${raw}": expected true or false.`);
+}

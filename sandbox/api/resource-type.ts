@@ -4,13 +4,19 @@ import type { FieldRequest } from './fields';
 /** Reads one field's value from a record, with null where Clio sends null. */
 export type FieldReader<T> = (record: T) => unknown;
 
-/** A field that contains another record, such as a matter's client. */
+/** A field that contains another record, such as a matter's client, or a list of records, such as its relationships. */
 export interface NestedField<T> {
   /** Name of the nested record's type, for error messages. */
   typeName: string;
+  /** Names of the nested type's scalar and nested fields. */
+  fieldNames: readonly string[];
+  /** Returns whether the nested type has a scalar or nested field of this name. */
   hasField(name: string): boolean;
-  /** Serializes the nested record with the given fields, or returns null when the record has none. */
-  serialize(record: T, subfields: readonly FieldRequest[]): Record<string, unknown> | null;
+  /**
+   * Serializes the nested value with the given fields, or with the nested type's default fields
+   * when `subfields` is null. Returns null for an empty single record and an array for a list.
+   */
+  serialize(record: T, subfields: readonly FieldRequest[] | null): unknown;
 }
 
 /** A record type of the API: its scalar fields and the records nested in it. */
@@ -18,21 +24,47 @@ export interface ResourceType<T> {
   name: string;
   fields: Readonly<Record<string, FieldReader<T>>>;
   nested?: Readonly<Record<string, NestedField<T>>>;
+  /**
+   * Fields returned when the type is nested and named without braces, and for every record nested
+   * one level deeper. @default ['id', 'etag']
+   */
+  defaultFields?: readonly string[];
 }
 
-const BARE_NESTED_FIELDS: readonly FieldRequest[] = [
-  { name: 'id', subfields: null },
-  { name: 'etag', subfields: null },
-];
+const ID_AND_ETAG: readonly string[] = ['id', 'etag'];
+
+function defaultRequests<N>(type: ResourceType<N>): FieldRequest[] {
+  return (type.defaultFields ?? ID_AND_ETAG).map((name) => ({ name, subfields: null }));
+}
+
+function fieldNamesOf<N>(type: ResourceType<N>): string[] {
+  return [...Object.keys(type.fields), ...Object.keys(type.nested ?? {})];
+}
 
 /** Describes a nested field whose value is read by `read` and serialized as a `type` record. */
 export function nestedField<T, N>(type: ResourceType<N>, read: (record: T) => N | null): NestedField<T> {
+  const fieldNames = fieldNamesOf(type);
   return {
     typeName: type.name,
-    hasField: (name) => Object.hasOwn(type.fields, name),
+    fieldNames,
+    hasField: (name) => fieldNames.includes(name),
     serialize: (record, subfields) => {
       const value = read(record);
-      return value === null ? null : serializeRecord(type, value, subfields);
+      return value === null ? null : serializeRecord(type, value, subfields ?? defaultRequests(type));
+    },
+  };
+}
+
+/** Describes a nested list, such as a matter's relationships, whose items are serialized as `type` records. */
+export function nestedListField<T, N>(type: ResourceType<N>, read: (record: T) => readonly N[]): NestedField<T> {
+  const fieldNames = fieldNamesOf(type);
+  return {
+    typeName: type.name,
+    fieldNames,
+    hasField: (name) => fieldNames.includes(name),
+    serialize: (record, subfields) => {
+      const requests = subfields ?? defaultRequests(type);
+      return read(record).map((item) => serializeRecord(type, item, requests));
     },
   };
 }
@@ -66,14 +98,15 @@ export function validateFields<T>(type: ResourceType<T>, requests: readonly Fiel
 
 /**
  * Serializes a record with the requested fields, in the requested order. A nested field named
- * without braces returns the nested record's id and etag, as Clio does.
+ * without braces returns the nested type's default fields (id and etag for most types), and so
+ * does every record nested inside a nested record, as Clio does.
  */
 export function serializeRecord<T>(type: ResourceType<T>, record: T, requests: readonly FieldRequest[]): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const request of requests) {
     const nested = findNested(type, request.name);
     if (nested) {
-      const subfields = request.subfields === null ? BARE_NESTED_FIELDS : request.subfields.map((name) => ({ name, subfields: null }));
+      const subfields = request.subfields === null ? null : request.subfields.map((name) => ({ name, subfields: null }));
       body[request.name] = nested.serialize(record, subfields);
       continue;
     }

@@ -118,3 +118,9 @@ export const REGION_PROFILES: Readonly<Record<Region, RegionProfile>> = {
   eu: { timeZone: 'London', phoneNumber: (serial) => `+44 20 7946 00${twoDigits(serial)}` },
   au: { timeZone: 'Sydney', phoneNumber: (serial) => `+61 2 5550 01${twoDigits(serial)}` },
 };
+
+/** Relationship descriptions of related contacts who are clients of other matters of the firm. */
+export const RELATED_CLIENT_ROLES: readonly string[] = ['Spouse', 'Co-client', 'Parent', 'Guardian', 'Business partner'];
+
+/** Relationship descriptions of other related contacts. */
+export const OTHER_RELATED_ROLES: readonly string[] = ['Opposing counsel', 'Opposing party', 'Insurance adjuster', 'Witness', 'Expert'];

@@ -2,7 +2,10 @@ import type { Region } from '../regions';
 import type { Account, AccountIdBlock, MatterStageRecord, PracticeAreaRecord, UserRecord } from './account';
 import { FIRST_NAMES, LAST_NAMES, PRACTICE_AREA_TEMPLATES, REGION_PROFILES } from './catalogue';
 import { ContactDirectory } from './contact-directory';
+import { CustomFieldValueStore } from './custom-field-values';
+import { generateCustomFields } from './generate-custom-fields';
 import { generateMatters } from './generate-matters';
+import { MatterRelationships } from './matter-relationships';
 import { createRandom, mixSeed, pickOrderedSubset, randomInt, type Random } from './random';
 
 const DAY_MS = 86_400_000;
@@ -18,6 +21,8 @@ export interface AccountGenerationInput {
   region: Region;
   seed: number;
   matterCount: number;
+  /** Most matters the account may hold once the admin API adds some. @default matterCount */
+  maxMatterCount?: number;
   /** The firm name, generated from the seed when absent. */
   name?: string;
   /** Unix milliseconds of account creation. Every generated time lies before it. */
@@ -26,7 +31,8 @@ export interface AccountGenerationInput {
 
 /**
  * Generates a firm's Clio account. The same seed and matter count give the same names, practice
- * areas, stages, contacts, matters and times relative to `now`. Only the ids come from `ids`.
+ * areas, stages, custom fields, contacts, matters, related contacts, custom field values and times
+ * relative to `now`. Only the ids come from `ids`.
  */
 export function generateAccount(input: AccountGenerationInput): Account {
   const random = createRandom(mixSeed(input.seed, 1));
@@ -43,23 +49,32 @@ export function generateAccount(input: AccountGenerationInput): Account {
     seed: input.seed,
     firstId: input.ids.firstMatterId,
     count: input.matterCount,
+    maxCount: input.maxMatterCount ?? input.matterCount,
     contactCount,
     users,
     practiceAreas,
     matterStages,
     now: input.now,
   });
+  for (let index = 0; index < matters.count; index += 1) contacts.markClient(matters.client[index]);
+  const customFields = generateCustomFields(input.ids.firstCustomFieldId, input.ids.firstPicklistOptionId, setUpAt);
+  const valueContext = { contactCount, firstContactId: input.ids.firstContactId, generatedAt: input.now };
 
   return {
     id: input.ids.accountId,
     name,
     region: input.region,
     seed: input.seed,
+    generatedAt: input.now,
     users,
     practiceAreas,
     matterStages,
+    customFields,
     contacts,
     matters,
+    relationships: new MatterRelationships(input.seed, matters, contactCount),
+    matterCustomFieldValues: new CustomFieldValueStore(input.seed, 'Matter', customFields, valueContext),
+    contactCustomFieldValues: new CustomFieldValueStore(input.seed, 'Contact', customFields, valueContext),
   };
 }
 

@@ -17,6 +17,8 @@ export interface MatterGenerationInput {
   seed: number;
   firstId: number;
   count: number;
+  /** Most matters the table may hold once matters are added. */
+  maxCount: number;
   contactCount: number;
   users: readonly UserRecord[];
   practiceAreas: readonly PracticeAreaRecord[];
@@ -39,7 +41,7 @@ function pickIndex(random: Random, indexes: readonly number[]): number {
  */
 export function generateMatters(input: MatterGenerationInput): MatterTable {
   const random = createRandom(mixSeed(input.seed, 3));
-  const table = new MatterTable(input.firstId, input.count);
+  const table = new MatterTable(input.firstId, input.count, input.maxCount);
   const attorneys = indexesWhere(input.users, (user) => user.subscriptionType === 'Attorney');
   const staff = indexesWhere(input.users, (user) => user.subscriptionType === 'NonAttorney');
   const stagesByArea = input.practiceAreas.map((area) =>

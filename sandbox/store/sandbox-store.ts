@@ -1,8 +1,10 @@
 import type { Account } from '../data/account';
 import { formatTimestamp } from '../data/format';
 import { contactCountFor, generateAccount } from '../data/generate-account';
+import { CUSTOM_FIELD_BLOCK, PICKLIST_OPTION_BLOCK } from '../data/generate-custom-fields';
 import { NONE } from '../data/matter-table';
 import type { Region } from '../regions';
+import { FaultInjector } from './fault-injector';
 import { GrantRegistry } from './grant-registry';
 import { RateLimiter, type RateLimitSettings } from './rate-limiter';
 import { RequestLog } from './request-log';
@@ -10,6 +12,9 @@ import { SandboxError } from './sandbox-error';
 
 /** Largest account the admin API creates. Its matter table takes 12.8 MB (64 bytes a matter). */
 export const MAX_MATTERS_PER_ACCOUNT = 200_000;
+
+/** Matters the admin API can add to an account after generation. Their ids are reserved when the account is created. */
+export const MAX_ADDED_MATTERS = 10_000;
 
 /** Settings of a {@link SandboxStore}. */
 export interface SandboxStoreOptions {
@@ -39,16 +44,26 @@ export interface MovedMatter {
  * Ids start at different bases per record type, so an id of one type never names a record of
  * another, and every account takes its own block.
  */
-const FIRST_IDS = { account: 1001, user: 5_000_001, practiceArea: 70_001, matterStage: 80_001, contact: 20_000_001, matter: 1_500_000_001 };
+const FIRST_IDS = {
+  account: 1001,
+  user: 5_000_001,
+  practiceArea: 70_001,
+  matterStage: 80_001,
+  customField: 90_001,
+  picklistOption: 300_001,
+  contact: 20_000_001,
+  matter: 1_500_000_001,
+};
 const USER_BLOCK = 10;
 const PRACTICE_AREA_BLOCK = 10;
 const MATTER_STAGE_BLOCK = 50;
 
-/** Everything the sandbox holds: accounts, grants and tokens, rate-limit windows and request counts. */
+/** Everything the sandbox holds: accounts, grants and tokens, rate-limit windows, injected faults and request counts. */
 export class SandboxStore {
   readonly grants: GrantRegistry;
   readonly requests = new RequestLog();
   readonly rateLimiter: RateLimiter;
+  readonly faults = new FaultInjector();
   private readonly accounts = new Map<number, Account>();
   private readonly nextIds = { ...FIRST_IDS };
 
@@ -69,6 +84,8 @@ export class SandboxStore {
       firstUserId: this.nextIds.user,
       firstPracticeAreaId: this.nextIds.practiceArea,
       firstMatterStageId: this.nextIds.matterStage,
+      firstCustomFieldId: this.nextIds.customField,
+      firstPicklistOptionId: this.nextIds.picklistOption,
       firstContactId: this.nextIds.contact,
       firstMatterId: this.nextIds.matter,
     };
@@ -76,14 +93,17 @@ export class SandboxStore {
     this.nextIds.user += USER_BLOCK;
     this.nextIds.practiceArea += PRACTICE_AREA_BLOCK;
     this.nextIds.matterStage += MATTER_STAGE_BLOCK;
+    this.nextIds.customField += CUSTOM_FIELD_BLOCK;
+    this.nextIds.picklistOption += PICKLIST_OPTION_BLOCK;
     this.nextIds.contact += contactCountFor(request.matters);
-    this.nextIds.matter += request.matters;
+    this.nextIds.matter += request.matters + MAX_ADDED_MATTERS;
 
     const account = generateAccount({
       ids,
       region: request.region,
       seed: request.seed,
       matterCount: request.matters,
+      maxMatterCount: request.matters + MAX_ADDED_MATTERS,
       name: request.name,
       now: this.nowMs(),
     });
@@ -115,8 +135,7 @@ export class SandboxStore {
    */
   moveMatterStage(accountId: number, matterId: number, matterStageId: number | null): MovedMatter {
     const account = this.getAccount(accountId);
-    const index = account.matters.indexOfId(matterId);
-    if (index === -1) throw new SandboxError('matter_not_found', `Account ${accountId} has no matter with id ${matterId}.`);
+    const index = findLiveMatter(account, matterId);
 
     let stageIndex = NONE;
     if (matterStageId !== null) {
@@ -144,6 +163,12 @@ export class SandboxStore {
     };
   }
 
+  /** Returns the account with `accountId` and the position of its live matter `matterId`, or throws a not-found error. */
+  getLiveMatter(accountId: number, matterId: number): { account: Account; index: number } {
+    const account = this.getAccount(accountId);
+    return { account, index: findLiveMatter(account, matterId) };
+  }
+
   /** Revokes every grant of an account and returns how many grants were live. */
   revokeAccountGrants(accountId: number): number {
     this.getAccount(accountId);
@@ -155,4 +180,14 @@ export class SandboxStore {
     this.getAccount(accountId);
     return this.grants.expireAccessTokens(accountId, this.nowMs());
   }
+}
+
+/** Returns the position of a live matter of the account, or throws `matter_not_found` naming a deleted one as such. */
+export function findLiveMatter(account: Account, matterId: number): number {
+  const index = account.matters.indexOfId(matterId);
+  if (index === -1) throw new SandboxError('matter_not_found', `Account ${account.id} has no matter with id ${matterId}.`);
+  if (account.matters.isDeleted(index)) {
+    throw new SandboxError('matter_not_found', `Matter ${matterId} of account ${account.id} is deleted; restore it with POST /_admin/accounts/${account.id}/matters/${matterId}/restore.`);
+  }
+  return index;
 }

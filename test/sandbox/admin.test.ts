@@ -21,6 +21,15 @@ describe('admin API', () => {
     expect(listed.body.accounts.map((account: { accountId: number }) => account.accountId)).toEqual([created.body.accountId]);
   });
 
+  test('account summary names contacts and custom fields', async () => {
+    const created = await admin(sandbox, 'POST', '/accounts', { matters: 20, seed: 5 });
+
+    expect(created.body.contacts).toBe(14);
+    expect(created.body.firstContactId).toEqual(expect.any(Number));
+    expect(created.body.customFields).toContainEqual({ id: expect.any(Number), name: 'Case phase', parentType: 'Matter', fieldType: 'picklist', deleted: false });
+    expect(created.body.customFields.filter((field: { parentType: string }) => field.parentType === 'Contact').length).toBeGreaterThan(0);
+  });
+
   test('create account defaults to us, 300 matters, seed 1', async () => {
     const created = await admin(sandbox, 'POST', '/accounts', {});
 

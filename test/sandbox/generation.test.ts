@@ -16,6 +16,8 @@ const ids = {
   firstUserId: 100,
   firstPracticeAreaId: 200,
   firstMatterStageId: 300,
+  firstCustomFieldId: 400,
+  firstPicklistOptionId: 500,
   firstContactId: 1000,
   firstMatterId: 100_000,
 };

@@ -8,7 +8,10 @@ import { matterResource } from '../resources/matter-resource';
 import { serializeRecord } from '../resource-type';
 import { readFieldSelection } from '../select-fields';
 
-/** Handles GET /api/v4/matters/{id}.json: one matter with ETag and Last-Modified, or 304 when If-None-Match matches. */
+/**
+ * Handles GET /api/v4/matters/{id}.json: one matter with ETag and Last-Modified, or 304 when
+ * If-None-Match matches. A deleted matter gets 404 like one that never existed.
+ */
 export function getMatter(req: Request, res: Response): void {
   const params = searchParamsOf(req);
   rejectUnknownParams(params, ['fields'], 'GET /matters/{id}.json');
@@ -16,7 +19,7 @@ export function getMatter(req: Request, res: Response): void {
 
   const { account } = callerOf(res);
   const rawId = String(req.params.id);
-  const index = /^\d+$/.test(rawId) ? account.matters.indexOfId(Number(rawId)) : -1;
+  const index = /^\d+$/.test(rawId) ? account.matters.indexOfLiveId(Number(rawId)) : -1;
   if (index === -1) throw recordNotFound(`Matter ${rawId} was not found in this account.`);
 
   if (isClientCopyCurrent(req, res, account.matters.etagAt(index), account.matters.updatedAt[index])) {

@@ -29,6 +29,7 @@ function readStatusFilter(params: URLSearchParams): Set<number> | null {
 function findMatchingMatters(matters: MatterTable, filters: CommonFilters, statuses: Set<number> | null): number[] {
   const matching: number[] = [];
   for (let index = 0; index < matters.count; index += 1) {
+    if (matters.isDeleted(index)) continue;
     if (statuses !== null && !statuses.has(matters.status[index])) continue;
     if (!passesCommonFilters(filters, matters.idAt(index), matters.createdAt[index], matters.updatedAt[index])) continue;
     matching.push(index);
@@ -36,7 +37,7 @@ function findMatchingMatters(matters: MatterTable, filters: CommonFilters, statu
   return matching;
 }
 
-/** GET /api/v4/matters.json: the account's matters, filtered and paged. */
+/** GET /api/v4/matters.json: the account's matters, filtered and paged. Deleted matters are left out. */
 export function listMatters(req: Request, res: Response): void {
   const params = searchParamsOf(req);
   rejectUnknownParams(params, PARAMS, 'GET /matters.json');

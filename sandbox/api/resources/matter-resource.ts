@@ -1,10 +1,14 @@
 import type { Account, UserRecord } from '../../data/account';
+import type { CustomFieldValueRecord } from '../../data/custom-field-values';
 import { formatDate, formatTimestamp } from '../../data/format';
+import { matterDescription, matterDisplayNumber } from '../../data/matter-labels';
 import { NONE } from '../../data/matter-table';
-import { nestedField, type ResourceType } from '../resource-type';
-import { contactResource } from './contact-resource';
+import { nestedField, nestedListField, type ResourceType } from '../resource-type';
+import { contactRefAt, contactResource } from './contact-resource';
+import { customFieldValueResource } from './custom-field-value-resource';
 import { matterStageResource } from './matter-stage-resource';
 import { practiceAreaResource } from './practice-area-resource';
+import { relationshipResource, type RelationshipRef } from './relationship-resource';
 import { userResource } from './user-resource';
 
 /** A matter, named by its account and its position in the account's matter table. */
@@ -17,32 +21,29 @@ function userAt(account: Account, userIndex: number): UserRecord | null {
   return userIndex === NONE ? null : (account.users[userIndex] ?? null);
 }
 
-function clientName({ account, index }: MatterRef): string {
-  const client = account.contacts.at(account.matters.client[index]);
-  return client.lastName ?? client.name;
+function relationshipsOf({ account, index }: MatterRef): RelationshipRef[] {
+  return account.relationships.at(index).map((relationship) => ({ account, relationship }));
 }
 
-function describe({ account, index }: MatterRef): string {
-  const area = account.practiceAreas[account.matters.practiceArea[index]];
-  const descriptions = area?.descriptions ?? ['General matter'];
-  const template = descriptions[account.matters.descriptionTemplate[index] % descriptions.length];
-  return `${template} for ${account.contacts.at(account.matters.client[index]).name}`;
+function customFieldValuesOf({ account, index }: MatterRef): CustomFieldValueRecord[] {
+  const { matters } = account;
+  return account.matterCustomFieldValues.valuesOf({
+    index,
+    id: matters.idAt(index),
+    createdAt: matters.createdAt[index],
+    generated: index < matters.generatedCount,
+  });
 }
 
-/**
- * The Matter fields the sandbox serves.
- * TODO: relationships{…} and custom_field_values[] are not simulated yet, so asking for them
- * gets 400 until the contacts and custom fields endpoints exist in the sandbox.
- */
+/** The Matter fields the sandbox serves. */
 export const matterResource: ResourceType<MatterRef> = {
   name: 'Matter',
   fields: {
     id: ({ account, index }) => account.matters.idAt(index),
     etag: ({ account, index }) => account.matters.etagAt(index),
     number: ({ index }) => index + 1,
-    // The matter number padded to five digits, then the client's last name or company name.
-    display_number: (matter) => `${String(matter.index + 1).padStart(5, '0')}-${clientName(matter)}`,
-    description: describe,
+    display_number: ({ account, index }) => matterDisplayNumber(account, index),
+    description: ({ account, index }) => matterDescription(account, index),
     status: ({ account, index }) => account.matters.statusAt(index),
     client_id: ({ account, index }) => account.contacts.firstId + account.matters.client[index],
     billable: () => true,
@@ -54,12 +55,14 @@ export const matterResource: ResourceType<MatterRef> = {
     matter_stage_updated_at: ({ account, index }) => formatTimestamp(account.matters.matterStageUpdatedAt[index]),
   },
   nested: {
-    client: nestedField(contactResource, ({ account, index }) => account.contacts.at(account.matters.client[index])),
+    client: nestedField(contactResource, ({ account, index }) => contactRefAt(account, account.matters.client[index])),
     practice_area: nestedField(practiceAreaResource, ({ account, index }) => account.practiceAreas[account.matters.practiceArea[index]] ?? null),
     matter_stage: nestedField(matterStageResource, ({ account, index }) => account.matterStages[account.matters.matterStage[index]] ?? null),
     responsible_attorney: nestedField(userResource, ({ account, index }) => userAt(account, account.matters.responsibleAttorney[index])),
     originating_attorney: nestedField(userResource, ({ account, index }) => userAt(account, account.matters.originatingAttorney[index])),
     // Newer than the OpenAPI snapshot, which allows properties it does not list.
     responsible_staff: nestedField(userResource, ({ account, index }) => userAt(account, account.matters.responsibleStaff[index])),
+    relationships: nestedListField(relationshipResource, relationshipsOf),
+    custom_field_values: nestedListField(customFieldValueResource, customFieldValuesOf),
   },
 };
