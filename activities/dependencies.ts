@@ -2,6 +2,7 @@ import type { CredentialStore } from '../lib/credentials';
 import type { ClioRegion } from '../lib/integration-status';
 import type { Logger } from '../lib/logger';
 import { ClioApi } from '../lib/clio/api';
+import { RateLimitPacers } from '../lib/clio/rate-limit';
 import { ClioReauthorizationRequiredError } from '../lib/clio/errors';
 
 /** What activities need from the process; tests hand in real or fake ones. */
@@ -10,7 +11,11 @@ export interface ActivityDependencies {
   baseUrlFor: (region: ClioRegion) => string;
   logger: Logger;
   now?: () => Date;
+  /** Rate-limit state per firm, shared by every activity of this worker. */
+  pacers?: RateLimitPacers;
 }
+
+const sharedPacers = new RateLimitPacers();
 
 /** Builds a Clio API client for the firm's region, with tokens from the credentials store. */
 export async function clioApiFor(deps: ActivityDependencies, firmId: string): Promise<ClioApi> {
@@ -18,5 +23,5 @@ export async function clioApiFor(deps: ActivityDependencies, firmId: string): Pr
   if (!region) {
     throw new ClioReauthorizationRequiredError(`No Clio credentials are stored for firm ${firmId}: the firm must connect Clio`);
   }
-  return new ClioApi(deps.baseUrlFor(region), deps.credentials.tokenSource(firmId));
+  return new ClioApi(deps.baseUrlFor(region), deps.credentials.tokenSource(firmId), { pacer: (deps.pacers ?? sharedPacers).forFirm(firmId) });
 }

@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
 import { Project } from '../lib/models';
-import type { ClioMatter } from '../lib/clio/types';
+import type { ClioContact, ClioMatter } from '../lib/clio/types';
+import type { Logger } from '../lib/logger';
 import { mapMatterToProject } from './project-mapping';
 
 /** What one batch of matters did to the projects collection. */
@@ -8,51 +9,82 @@ export interface UpsertCounts {
   created: number;
   updated: number;
   unchanged: number;
+  failed: number;
 }
 
 /** MongoDB's duplicate-key error code, raised when two writers insert the same key at once. */
 const DUPLICATE_KEY = 11000;
 
+/** Input of one batch: the matters of a page and the contacts their clients refer to. */
+export interface UpsertBatch {
+  firmId: string;
+  syncRunId: string;
+  matters: ClioMatter[];
+  contacts?: Map<number, ClioContact>;
+  logger?: Logger;
+}
+
 /**
  * Writes one project per matter keyed by (firm, provider, Clio id), so a retried or overlapping
- * sync never duplicates a project. A matter whose etag matches the stored one is left as it is.
+ * sync never duplicates a project. A matter whose etag matches the stored one is only marked as
+ * seen by this run.
  */
-export async function upsertProjects(firmId: string, matters: ClioMatter[], syncRunId: string): Promise<UpsertCounts> {
+export async function upsertProjects(batch: UpsertBatch): Promise<UpsertCounts> {
   try {
-    return await writeBatch(firmId, matters, syncRunId);
+    return await writeBatch(batch);
   } catch (error) {
     if ((error as { code?: number }).code !== DUPLICATE_KEY) {
       throw error;
     }
     // A concurrent writer inserted one of these projects between our read and our write;
     // on the second pass the row exists, so every operation becomes an update.
-    return writeBatch(firmId, matters, syncRunId);
+    return writeBatch(batch);
   }
 }
 
-async function writeBatch(firmId: string, matters: ClioMatter[], syncRunId: string): Promise<UpsertCounts> {
+function toOperation(batch: UpsertBatch, matter: ClioMatter): AnyBulkWriteOperation {
+  const { raw, ...mapped } = mapMatterToProject(matter, batch.contacts);
+  // Each raw field is set on its own, so a read that asked for fewer fields keeps the others.
+  const rawFields = Object.fromEntries(Object.entries(raw).map(([key, value]) => [`raw.${key}`, value]));
+  const set: Record<string, unknown> = { ...mapped, ...rawFields, lastSyncRunId: batch.syncRunId, lastSeenRunId: batch.syncRunId, archivedAt: null };
+  const setOnInsert: Record<string, unknown> = mapped.status ? {} : { status: 'not_started' };
+  return {
+    updateOne: {
+      filter: { firmId: batch.firmId, provider: 'clio', clioMatterId: matter.id },
+      update: { $set: set, $setOnInsert: setOnInsert },
+      upsert: true,
+    },
+  };
+}
+
+async function writeBatch(batch: UpsertBatch): Promise<UpsertCounts> {
+  const { firmId, syncRunId, matters } = batch;
   const ids = matters.map((matter) => matter.id);
-  const existing = await Project.find({ firmId, provider: 'clio', clioMatterId: { $in: ids } }, { clioMatterId: 1, clioEtag: 1 }).lean();
-  const etags = new Map(existing.map((project) => [project.clioMatterId, project.clioEtag]));
-  const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
+  const existing = await Project.find({ firmId, provider: 'clio', clioMatterId: { $in: ids } }, { clioMatterId: 1, clioEtag: 1, status: 1 }).lean();
+  const known = new Map(existing.map((project) => [project.clioMatterId, project]));
+  const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   const operations: AnyBulkWriteOperation[] = [];
+  const unchangedIds: number[] = [];
   for (const matter of matters) {
-    const known = etags.has(matter.id);
-    if (known && etags.get(matter.id) === matter.etag) {
+    const stored = known.get(matter.id);
+    if (stored && stored.clioEtag === matter.etag && stored.status !== 'archived') {
       counts.unchanged += 1;
+      unchangedIds.push(matter.id);
       continue;
     }
-    counts[known ? 'updated' : 'created'] += 1;
-    operations.push({
-      updateOne: {
-        filter: { firmId, provider: 'clio', clioMatterId: matter.id },
-        update: { $set: { ...mapMatterToProject(matter), lastSyncRunId: syncRunId } },
-        upsert: true,
-      },
-    });
+    try {
+      operations.push(toOperation(batch, matter));
+      counts[stored ? 'updated' : 'created'] += 1;
+    } catch (error) {
+      counts.failed += 1;
+      batch.logger?.error({ firmId, syncRunId, clioMatterId: matter.id, err: (error as Error).message }, 'matter could not be mapped to a project');
+    }
   }
   if (operations.length > 0) {
     await Project.bulkWrite(operations, { ordered: false });
+  }
+  if (unchangedIds.length > 0) {
+    await Project.updateMany({ firmId, provider: 'clio', clioMatterId: { $in: unchangedIds } }, { $set: { lastSeenRunId: syncRunId } });
   }
   return counts;
 }

@@ -25,25 +25,26 @@ export function createSyncRunActivities(deps: ActivityDependencies) {
     },
 
     /** Marks a sync run as running and clears its counts, so a retried run starts from zero. */
-    async startSyncRun(syncRunId: string): Promise<void> {
+    async startSyncRun(syncRunId: string, updatedSince?: string | null): Promise<void> {
       await SyncRun.updateOne(
         { _id: syncRunId },
-        { $set: { state: 'running', startedAt: now(), counts: { fetched: 0, created: 0, updated: 0, unchanged: 0 }, pages: 0, error: null } },
+        {
+          $set: {
+            state: 'running', startedAt: now(), pages: 0, requests: 0, rateLimited: 0, error: null, expectedRecords: null,
+            counts: { fetched: 0, created: 0, updated: 0, unchanged: 0, archived: 0, restored: 0, failed: 0 },
+            updatedSince: updatedSince ? new Date(updatedSince) : null,
+          },
+        },
       );
     },
 
     /** Marks a sync run completed or failed and stores how long it took; returns the finish time. */
-    async finishSyncRun(syncRunId: string, outcome: { state: 'completed' | 'failed'; error?: string; counts?: SyncCounts; pages?: number }): Promise<string> {
+    async finishSyncRun(syncRunId: string, outcome: { state: 'completed' | 'failed'; error?: string }): Promise<string> {
       const finishedAt = now();
       const run = await SyncRun.findById(syncRunId, { startedAt: 1 }).lean();
       const durationMs = run?.startedAt ? finishedAt.getTime() - run.startedAt.getTime() : null;
       await SyncRun.updateOne({ _id: syncRunId }, {
-          $set: {
-            state: outcome.state, finishedAt, durationMs, error: outcome.error ?? null,
-            // The workflow's totals count each page once, even when an attempt was retried.
-            ...(outcome.counts ? { counts: outcome.counts } : {}),
-            ...(outcome.pages !== undefined ? { pages: outcome.pages } : {}),
-          },
+          $set: { state: outcome.state, finishedAt, durationMs, error: outcome.error ?? null },
         });
       deps.logger.info({ syncRunId, state: outcome.state, durationMs }, 'sync run finished');
       return finishedAt.toISOString();

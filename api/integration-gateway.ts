@@ -1,4 +1,4 @@
-import type { ClioAuthorizedInput, IntegrationState, Requester, SyncAccepted, SyncProjectInput } from '../workflows/messages';
+import type { ClioAuthorizedInput, IntegrationState, Requester, SyncAllInput, SyncAccepted, SyncProjectInput } from '../workflows/messages';
 import type { ErrorCode } from './errors';
 
 /** Why the integration rejected or could not take a request: a catalogue code and a sentence for the caller. */
@@ -22,7 +22,7 @@ export interface IntegrationGateway {
   /** Switches the integration back to Connected, Inactive. */
   deactivate(firmId: string, requester: Requester): Promise<GatewayResult<IntegrationState>>;
   /** Requests a full sync of the firm's matters. */
-  syncAll(firmId: string, requester: Requester): Promise<GatewayResult<SyncAccepted>>;
+  syncAll(firmId: string, requester: SyncAllInput): Promise<GatewayResult<SyncAccepted>>;
   /** Requests a sync of one matter's project. */
   syncProject(firmId: string, input: SyncProjectInput): Promise<GatewayResult<SyncAccepted>>;
   /** Revokes the Clio grant, deletes the tokens and ends the workflow. */

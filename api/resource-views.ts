@@ -1,13 +1,13 @@
 /** The project fields the API returns; `raw`, the Clio snapshot, is added only for a single project. */
 const PROJECT_FIELDS = [
   'clioMatterId', 'displayNumber', 'description', 'type', 'phase', 'status', 'clients', 'team',
-  'clioUpdatedAt', 'lastSyncRunId', 'createdAt', 'updatedAt',
+  'customFields', 'clioUpdatedAt', 'lastSyncRunId', 'archivedAt', 'createdAt', 'updatedAt',
 ] as const;
 
 /** The sync run fields the API returns besides `id`. */
 const SYNC_RUN_FIELDS = [
-  'kind', 'trigger', 'clioMatterId', 'state', 'counts', 'pages', 'requestedAt', 'startedAt',
-  'finishedAt', 'durationMs', 'error',
+  'kind', 'trigger', 'clioMatterId', 'state', 'counts', 'pages', 'expectedRecords', 'requests',
+  'rateLimited', 'updatedSince', 'requestedAt', 'startedAt', 'finishedAt', 'durationMs', 'error',
 ] as const;
 
 function pick(doc: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {

@@ -12,6 +12,7 @@ import {
   type ClioAuthorizedInput,
   type IntegrationWorkflowInput,
   type Requester,
+  type SyncAllInput,
   type SyncProjectInput,
 } from '../workflows/messages';
 import { ERROR_CATALOGUE, isErrorCode } from './errors';
@@ -75,7 +76,7 @@ export class TemporalGateway implements IntegrationGateway {
     return this.call(firmId, 'deactivate', () => this.handle(firmId).executeUpdate(deactivateUpdate, { args: [requester] }));
   }
 
-  syncAll(firmId: string, requester: Requester) {
+  syncAll(firmId: string, requester: SyncAllInput) {
     return this.call(firmId, 'syncAll', () => this.handle(firmId).executeUpdate(syncAllUpdate, { args: [requester] }));
   }
 

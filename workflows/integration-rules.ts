@@ -1,6 +1,6 @@
 import { CLIO_REGIONS } from '../lib/integration-status';
 import { rejection } from './failures';
-import type { ClioAuthorizedInput, IntegrationState, SyncProjectInput } from './messages';
+import type { ClioAuthorizedInput, IntegrationState, SyncAllInput, SyncKind, SyncProjectInput } from './messages';
 
 /**
  * Validators of the integration workflow's operations. Each throws the rejection an Update
@@ -20,7 +20,10 @@ export function initialState(firmId: string): IntegrationState {
     lastSyncRunId: null,
     nextSyncAt: null,
     currentSync: null,
+    currentProgress: null,
     queuedSyncs: [],
+    watermark: null,
+    lastReconciledAt: null,
     revision: 0,
   };
 }
@@ -41,8 +44,28 @@ export function validateStaffToggle(state: IntegrationState): void {
   }
 }
 
-export function validateSyncAll(state: IntegrationState): void {
+export function validateSyncAll(state: IntegrationState, input?: SyncAllInput): void {
+  if (input?.mode !== undefined && !['full', 'incremental', 'reconcile'].includes(input.mode)) {
+    throw rejection('invalid_request', `mode must be full, incremental or reconcile, got ${JSON.stringify(input.mode)}`);
+  }
   requireWorkingConnection(state);
+}
+
+/** Chooses the kind of a sync-all run: the requested mode, or incremental once a run set the watermark. */
+export function syncAllKind(state: IntegrationState, input?: SyncAllInput): SyncKind {
+  if (input?.mode === 'incremental' && state.watermark === null) {
+    return 'full';
+  }
+  return input?.mode ?? (state.watermark === null ? 'full' : 'incremental');
+}
+
+/** Chooses the kind of a nightly run: full weekly, so deleted matters are noticed, incremental otherwise. */
+export function nightlyKind(state: IntegrationState, now: Date): SyncKind {
+  const weekMs = 7 * 24 * 60 * 60 * 1000;
+  if (state.watermark === null || state.lastReconciledAt === null || now.getTime() - new Date(state.lastReconciledAt).getTime() >= weekMs) {
+    return 'full';
+  }
+  return 'incremental';
 }
 
 export function validateSyncProject(state: IntegrationState, input: SyncProjectInput): void {

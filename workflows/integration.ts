@@ -18,6 +18,9 @@ const clio = proxyActivities<Activities>(CLIO_CALL);
 
 type SyncOutcome = 'completed' | 'failed' | 'reauthorization_required' | 'cancelled';
 
+/** An incremental run reads from this long before the last run started, to cover clock skew with Clio. */
+const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
+
 /**
  * One firm's Clio integration, from the first connection to disconnect. It waits for messages,
  * runs the nightly sync while Active, serves manual sync requests one at a time, and pauses
@@ -63,7 +66,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     await publish();
     return state;
   };
-  const onSyncAll = (trigger: m.SyncTrigger) => (_requester?: m.Requester): Promise<m.SyncAccepted> => requestSync('full', trigger, null);
+  const onSyncAll = (input?: m.SyncAllInput): Promise<m.SyncAccepted> => requestSync(rules.syncAllKind(state, input), 'manual', null);
   const onSyncProject = (request: m.SyncProjectInput): Promise<m.SyncAccepted> => requestSync('project', 'manual', request.matterId);
   const onDisconnect = (_requester?: m.Requester): m.IntegrationState => {
     disconnectRequested = true;
@@ -78,7 +81,12 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   setHandler(m.clioAuthorizedSignal, (authorized) => guarded('clioAuthorized', () => rules.validateClioAuthorized(state, authorized), () => onClioAuthorized(authorized)));
   setHandler(m.activateSignal, () => guarded('activate', () => rules.validateStaffToggle(state), onStaffToggle('active')));
   setHandler(m.deactivateSignal, () => guarded('deactivate', () => rules.validateStaffToggle(state), onStaffToggle('connected_inactive')));
-  setHandler(m.syncAllSignal, () => guarded('syncAll', () => rules.validateSyncAll(state), onSyncAll('manual')));
+  setHandler(m.syncAllSignal, (input) => guarded('syncAll', () => rules.validateSyncAll(state, input), () => onSyncAll(input)));
+  setHandler(m.syncProgressSignal, (progress) => {
+    if (state.currentSync?.syncRunId === progress.syncRunId) {
+      state.currentProgress = progress;
+    }
+  });
   setHandler(m.syncProjectSignal, (request) => guarded('syncProject', () => rules.validateSyncProject(state, request), () => onSyncProject(request)));
   setHandler(m.disconnectSignal, (requester?: m.Requester) => { onDisconnect(requester); });
 
@@ -86,7 +94,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   setHandler(m.clioAuthorizedUpdate, onClioAuthorized, { validator: (authorized) => rules.validateClioAuthorized(state, authorized) });
   setHandler(m.activateUpdate, onStaffToggle('active'), { validator: (_requester: m.Requester) => rules.validateStaffToggle(state) });
   setHandler(m.deactivateUpdate, onStaffToggle('connected_inactive'), { validator: (_requester: m.Requester) => rules.validateStaffToggle(state) });
-  setHandler(m.syncAllUpdate, onSyncAll('manual'), { validator: (_requester: m.Requester) => rules.validateSyncAll(state) });
+  setHandler(m.syncAllUpdate, onSyncAll, { validator: (input) => rules.validateSyncAll(state, input) });
   setHandler(m.syncProjectUpdate, onSyncProject, { validator: (request) => rules.validateSyncProject(state, request) });
   setHandler(m.disconnectUpdate, onDisconnect);
 
@@ -129,7 +137,8 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       state.queuedSyncs.unshift(full);
       return;
     }
-    const request: m.SyncRequest = { syncRunId: uuid4(), kind: 'full', trigger: 'catch_up', matterId: null };
+    const kind = rules.syncAllKind(state);
+    const request: m.SyncRequest = { syncRunId: uuid4(), kind, trigger: 'catch_up', matterId: null };
     recording.push(request);
     bookkeeping.recordSyncRequest(firmId, request)
       .then(() => { state.queuedSyncs.unshift(request); changed(); })
@@ -156,19 +165,28 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     const scope = new CancellationScope();
     runningSync = scope;
     try {
-      await bookkeeping.startSyncRun(request.syncRunId);
-      if (request.kind === 'full') {
-        const totals = await scope.run(() => executeChild(syncMattersWorkflow, {
+      const startedAt = new Date();
+      const updatedSince = request.kind === 'incremental' && state.watermark
+        ? new Date(new Date(state.watermark).getTime() - WATERMARK_OVERLAP_MS).toISOString()
+        : null;
+      await bookkeeping.startSyncRun(request.syncRunId, updatedSince);
+      if (request.kind === 'project') {
+        await scope.run(() => clio.syncProject({ firmId, syncRunId: request.syncRunId, matterId: request.matterId as number }));
+      } else {
+        const kind = request.kind;
+        await scope.run(() => executeChild(syncMattersWorkflow, {
           workflowId: `sync-clio-${firmId}-${request.syncRunId}`,
-          args: [{ firmId, syncRunId: request.syncRunId }],
+          args: [{ firmId, syncRunId: request.syncRunId, kind, updatedSince, parentWorkflowId: workflowInfo().workflowId }],
           typedSearchAttributes: [{ key: FIRM_ID, value: firmId }, { key: PROVIDER, value: 'clio' }],
         }));
-        const { pages, ...counts } = totals;
-        state.lastSyncAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed', counts, pages });
-      } else {
-        await scope.run(() => clio.syncProject({ firmId, syncRunId: request.syncRunId, matterId: request.matterId as number }));
-        state.lastSyncAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed' });
+        if (kind !== 'reconcile') {
+          state.watermark = startedAt.toISOString();
+        }
+        if (kind !== 'incremental') {
+          state.lastReconciledAt = new Date().toISOString();
+        }
       }
+      state.lastSyncAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed' });
       state.lastSyncRunId = request.syncRunId;
       return 'completed';
     } catch (error) {
@@ -211,6 +229,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       await publish();
       const outcome = await runSync(request);
       state.currentSync = null;
+      state.currentProgress = null;
       if (outcome === 'reauthorization_required' && state.status !== 'reauthorization_required') {
         state.statusBeforeReauthorization = state.status as 'active' | 'connected_inactive';
         state.status = 'reauthorization_required';
@@ -231,7 +250,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     if (nightlyAt) {
       const woken = await condition(wake, Math.max(1, nightlyAt.getTime() - Date.now()));
       if (!woken && state.status === 'active') {
-        await requestSync('full', 'nightly', null);
+        await requestSync(rules.nightlyKind(state, new Date()), 'nightly', null);
       }
     } else {
       await condition(wake);

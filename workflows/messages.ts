@@ -31,7 +31,26 @@ export interface SyncAccepted {
   joined: boolean;
 }
 
-export type SyncKind = 'full' | 'project';
+/**
+ * full: every matter, then archive projects whose matter is gone; incremental: matters updated
+ * since the last successful run; reconcile: matter ids only, to archive and restore projects;
+ * project: one matter.
+ */
+export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'project';
+
+/** What a sync-all request asks for; without a mode, incremental once a first sync has completed. */
+export interface SyncAllInput extends Requester {
+  mode?: 'full' | 'incremental' | 'reconcile';
+}
+
+/** Live progress of a running sync, reported by the sync after each page. */
+export interface SyncProgress {
+  syncRunId: string;
+  pages: number;
+  records: number;
+  /** Total Clio reported for the listing, when it reports one. */
+  expectedRecords: number | null;
+}
 export type SyncTrigger = 'nightly' | 'manual' | 'catch_up';
 
 /** A sync waiting to run or running. */
@@ -54,7 +73,12 @@ export interface IntegrationState {
   lastSyncRunId: string | null;
   nextSyncAt: string | null;
   currentSync: SyncRequest | null;
+  currentProgress: SyncProgress | null;
   queuedSyncs: SyncRequest[];
+  /** Start time of the last successful full or incremental run; the next incremental run reads from it. */
+  watermark: string | null;
+  /** Finish time of the last run that compared Clio's matter ids with the projects. */
+  lastReconciledAt: string | null;
   /** Grows with every transition, so the read model never takes an older state over a newer one. */
   revision: number;
 }
@@ -63,14 +87,16 @@ export const clioAuthorizedSignal = defineSignal<[ClioAuthorizedInput]>('clioAut
 export const activateSignal = defineSignal<[Requester?]>('activate');
 export const deactivateSignal = defineSignal<[Requester?]>('deactivate');
 export const syncProjectSignal = defineSignal<[SyncProjectInput]>('syncProject');
-export const syncAllSignal = defineSignal<[Requester?]>('syncAll');
+export const syncAllSignal = defineSignal<[SyncAllInput?]>('syncAll');
+/** Sent by a running sync to its integration workflow after each page. */
+export const syncProgressSignal = defineSignal<[SyncProgress]>('syncProgress');
 export const disconnectSignal = defineSignal<[Requester?]>('disconnect');
 
 export const clioAuthorizedUpdate = defineUpdate<IntegrationState, [ClioAuthorizedInput]>('clioAuthorized');
 export const activateUpdate = defineUpdate<IntegrationState, [Requester]>('activate');
 export const deactivateUpdate = defineUpdate<IntegrationState, [Requester]>('deactivate');
 export const syncProjectUpdate = defineUpdate<SyncAccepted, [SyncProjectInput]>('syncProject');
-export const syncAllUpdate = defineUpdate<SyncAccepted, [Requester]>('syncAll');
+export const syncAllUpdate = defineUpdate<SyncAccepted, [SyncAllInput]>('syncAll');
 export const disconnectUpdate = defineUpdate<IntegrationState, [Requester]>('disconnect');
 
 export const statusQuery = defineQuery<IntegrationState>('status');

@@ -1,44 +1,55 @@
-import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { CLIO_CALL } from './activity-options';
+import { BOOKKEEPING, CLIO_CALL } from './activity-options';
+import { syncProgressSignal, type SyncKind } from './messages';
 
-const { syncMatterPage } = proxyActivities<Activities>(CLIO_CALL);
+const { syncMatterPage, reconcileMatterPage } = proxyActivities<Activities>(CLIO_CALL);
+const { archiveUnseenProjects } = proxyActivities<Activities>(BOOKKEEPING);
 
-/** Input of a full sync; a continued run carries its cursor and the totals so far. */
+/** Input of a sync over many matters; a continued run carries its cursor and progress. */
 export interface SyncMattersInput {
   firmId: string;
   syncRunId: string;
+  kind: Exclude<SyncKind, 'project'>;
+  /** Parent integration workflow, told the progress after each page. */
+  parentWorkflowId: string;
+  updatedSince?: string | null;
   nextUrl?: string | null;
-  totals?: SyncTotals;
+  progress?: { pages: number; records: number; expectedRecords: number | null };
 }
 
-/** Counts of a whole sync run. */
-export interface SyncTotals {
-  fetched: number;
-  created: number;
-  updated: number;
-  unchanged: number;
+/** What the run did, as the integration workflow records it. */
+export interface SyncMattersResult {
   pages: number;
+  records: number;
+  archived: number;
 }
 
 /**
- * Pages through all of a firm's matters, one activity per page, following Clio's cursor.
- * Only counts and the cursor enter history; the run continues as new when history grows large.
+ * Pages through a firm's matters, one activity per page, following Clio's cursor. Only counts
+ * and the cursor enter history. A full or reconcile run ends by archiving the projects whose
+ * matter it did not see. The run continues as new when history grows large.
  */
-export async function syncMattersWorkflow(input: SyncMattersInput): Promise<SyncTotals> {
-  const totals: SyncTotals = input.totals ?? { fetched: 0, created: 0, updated: 0, unchanged: 0, pages: 0 };
+export async function syncMattersWorkflow(input: SyncMattersInput): Promise<SyncMattersResult> {
+  const progress = input.progress ?? { pages: 0, records: 0, expectedRecords: null };
+  const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   let nextUrl: string | null = input.nextUrl ?? null;
   do {
-    const page = await syncMatterPage({ firmId: input.firmId, syncRunId: input.syncRunId, nextUrl });
-    totals.fetched += page.fetched;
-    totals.created += page.created;
-    totals.updated += page.updated;
-    totals.unchanged += page.unchanged;
-    totals.pages += 1;
+    const page = input.kind === 'reconcile'
+      ? await reconcileMatterPage({ firmId: input.firmId, syncRunId: input.syncRunId, nextUrl })
+      : await syncMatterPage({ firmId: input.firmId, syncRunId: input.syncRunId, nextUrl, updatedSince: input.updatedSince ?? null });
+    progress.pages += 1;
+    progress.records += page.fetched;
+    if ('expectedRecords' in page && progress.expectedRecords === null) {
+      progress.expectedRecords = page.expectedRecords;
+    }
     nextUrl = page.nextUrl;
+    // Progress is informative: a parent that cannot be told must not fail the sync.
+    await parent.signal(syncProgressSignal, { syncRunId: input.syncRunId, ...progress }).catch(() => undefined);
     if (nextUrl && workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<typeof syncMattersWorkflow>({ ...input, nextUrl, totals });
+      await continueAsNew<typeof syncMattersWorkflow>({ ...input, nextUrl, progress });
     }
   } while (nextUrl);
-  return totals;
+  const archived = input.kind === 'incremental' ? 0 : await archiveUnseenProjects({ firmId: input.firmId, syncRunId: input.syncRunId });
+  return { pages: progress.pages, records: progress.records, archived };
 }

@@ -1,5 +1,6 @@
 import { ClioHttpError, ClioRateLimitError, ClioReauthorizationRequiredError } from './errors';
-import { MATTER_FIELDS, USER_FIELDS, type ClioMatter, type ClioPage, type ClioUser } from './types';
+import { RateLimitPacer } from './rate-limit';
+import { CONTACT_FIELDS, MATTER_FIELDS, USER_FIELDS, type ClioContact, type ClioMatter, type ClioPage, type ClioUser } from './types';
 
 /** Where the API client gets tokens; neither function may log or return a token elsewhere. */
 export interface TokenSource {
@@ -24,9 +25,16 @@ export const CLIO_PAGE_LIMIT = 200;
  */
 export class ClioApi {
   private readonly apiRoot: string;
+  private readonly pacer: RateLimitPacer;
+  private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(baseUrl: string, private readonly tokens: TokenSource) {
+  /** Requests sent and 429 answers received by this client, for the sync run's counts. */
+  readonly stats = { requests: 0, rateLimited: 0 };
+
+  constructor(baseUrl: string, private readonly tokens: TokenSource, options: { pacer?: RateLimitPacer; sleep?: (ms: number) => Promise<void> } = {}) {
     this.apiRoot = `${baseUrl}/api/v4/`;
+    this.pacer = options.pacer ?? new RateLimitPacer();
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /** Returns the Clio user who granted access. */
@@ -48,6 +56,29 @@ export class ClioApi {
       query.updated_since = options.updatedSince;
     }
     return this.page<ClioMatter>(this.url('matters.json', query));
+  }
+
+  /** Returns the first page of matter ids of every status, for reconciliation. */
+  async listMatterIds(): Promise<ClioPage<{ id: number }>> {
+    return this.page<{ id: number }>(this.url('matters.json', { fields: 'id', order: 'id(asc)', limit: String(CLIO_PAGE_LIMIT) }));
+  }
+
+  /** Returns the contacts with the given ids in as few requests as paging allows. */
+  async getContacts(ids: number[]): Promise<ClioContact[]> {
+    const contacts: ClioContact[] = [];
+    for (let start = 0; start < ids.length; start += CLIO_PAGE_LIMIT) {
+      const url = this.url('contacts.json', { fields: CONTACT_FIELDS, order: 'id(asc)', limit: String(CLIO_PAGE_LIMIT) });
+      for (const id of ids.slice(start, start + CLIO_PAGE_LIMIT)) {
+        url.searchParams.append('ids[]', String(id));
+      }
+      let page: ClioPage<ClioContact> | null = await this.page<ClioContact>(url);
+      contacts.push(...page.data);
+      while (page.nextUrl) {
+        page = await this.nextPage<ClioContact>(page.nextUrl);
+        contacts.push(...page.data);
+      }
+    }
+    return contacts;
   }
 
   /** Follows a `meta.paging.next` URL from an earlier page. */
@@ -90,6 +121,8 @@ export class ClioApi {
     if (response.status === 429) {
       const retryAfter = Number(response.headers.get('retry-after'));
       const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : DEFAULT_RETRY_AFTER_SECONDS;
+      this.stats.rateLimited += 1;
+      this.pacer.blockFor(seconds);
       throw new ClioRateLimitError(`Clio rate limit reached on ${url.pathname}; retry after ${seconds} s`, seconds);
     }
     if (!response.ok) {
@@ -99,10 +132,18 @@ export class ClioApi {
     return (await response.json()) as T;
   }
 
-  private send(url: URL, token: string): Promise<Response> {
-    return fetch(url, {
+  private async send(url: URL, token: string): Promise<Response> {
+    const wait = this.pacer.delayMs();
+    if (wait > 0) {
+      await this.sleep(wait);
+    }
+    this.pacer.consume();
+    this.stats.requests += 1;
+    const response = await fetch(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
+    this.pacer.observe(response.headers);
+    return response;
   }
 }

@@ -29,6 +29,42 @@ export interface ClioMatter {
   matter_stage?: { id: number; name?: string | null; order?: number | null } | null;
   responsible_attorney?: ClioPerson | null;
   originating_attorney?: ClioPerson | null;
+  responsible_staff?: ClioPerson | null;
+  relationships?: ClioRelationship[] | null;
+  custom_field_values?: ClioCustomFieldValue[] | null;
+}
+
+/** A contact related to a matter; Clio names the contact by id only at this nesting level. */
+export interface ClioRelationship {
+  id: number;
+  description?: string | null;
+  contact?: { id: number } | null;
+}
+
+/**
+ * A custom field value on a matter. The OpenAPI description types `value` as a string for every
+ * field type, while client code seen in public sends numbers and booleans too, so both are read.
+ * For a picklist the value is the option id, and `picklist_option` carries the label.
+ */
+export interface ClioCustomFieldValue {
+  id?: string | null;
+  value?: string | number | boolean | null;
+  field_name?: string | null;
+  field_type?: string | null;
+  custom_field?: { id: number } | null;
+  picklist_option?: { id: number; option?: string | null } | null;
+}
+
+/** A contact with every email address and phone number, from a batched contacts read. */
+export interface ClioContact {
+  id: number;
+  name?: string | null;
+  type?: 'Person' | 'Company' | null;
+  is_client?: boolean | null;
+  primary_email_address?: string | null;
+  primary_phone_number?: string | null;
+  email_addresses?: { address?: string | null; name?: string | null; primary?: boolean | null }[] | null;
+  phone_numbers?: { number?: string | null; name?: string | null; primary?: boolean | null }[] | null;
 }
 
 /** The connected Clio user, from `GET /users/who_am_i.json`. */
@@ -58,6 +94,15 @@ export const MATTER_FIELDS = [
   'matter_stage{id,name,order}',
   'responsible_attorney{id,name,email}',
   'originating_attorney{id,name,email}',
+  'responsible_staff{id,name,email}',
+  'relationships{id,description,contact}',
+  'custom_field_values{id,value,field_name,field_type,custom_field,picklist_option}',
+].join(',');
+
+/** Contact fields for a page's batched contacts read. */
+export const CONTACT_FIELDS = [
+  'id', 'name', 'type', 'is_client', 'primary_email_address', 'primary_phone_number',
+  'email_addresses{address,name,primary}', 'phone_numbers{number,name,primary}',
 ].join(',');
 
 export const USER_FIELDS = 'id,name,email,time_zone';

@@ -3,7 +3,30 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
 export const PROJECT_STATUSES = ['not_started', 'in_progress', 'complete', 'archived'] as const;
 
 const personSchema = new Schema(
-  { clioId: Number, name: String, email: { type: String, default: null }, phone: { type: String, default: null } },
+  {
+    clioId: Number,
+    name: String,
+    /** Primary email address and phone number, for a one-line display. */
+    email: { type: String, default: null },
+    phone: { type: String, default: null },
+    emails: { type: [String], default: [] },
+    phones: { type: [new Schema({ number: String, name: { type: String, default: null } }, { _id: false })], default: [] },
+    /** Where the person comes from on the matter, such as client, related_client or responsible_attorney. */
+    role: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+const customFieldSchema = new Schema(
+  {
+    clioFieldId: Number,
+    name: { type: String, default: null },
+    fieldType: { type: String, default: null },
+    /** The value as Clio sent it; for a picklist, the option id. */
+    value: { type: Schema.Types.Mixed, default: null },
+    /** The label of a picklist option. */
+    option: { type: String, default: null },
+  },
   { _id: false },
 );
 
@@ -26,6 +49,10 @@ const projectSchema = new Schema(
     status: { type: String, enum: PROJECT_STATUSES, required: true },
     clients: { type: [personSchema], default: [] },
     team: { type: [personSchema], default: [] },
+    customFields: { type: [customFieldSchema], default: [] },
+    /** The last sync run that saw this matter in Clio; reconciliation archives projects it did not see. */
+    lastSeenRunId: { type: String, default: null },
+    archivedAt: { type: Date, default: null },
     clioUpdatedAt: { type: Date, default: null },
     lastSyncRunId: { type: String, default: null },
     raw: { type: Schema.Types.Mixed, required: true },

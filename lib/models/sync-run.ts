@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const SYNC_KINDS = ['full', 'project'] as const;
+export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'project'] as const;
 export const SYNC_TRIGGERS = ['nightly', 'manual', 'catch_up'] as const;
 export const SYNC_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 
@@ -20,8 +20,18 @@ const syncRunSchema = new Schema(
       created: { type: Number, default: 0 },
       updated: { type: Number, default: 0 },
       unchanged: { type: Number, default: 0 },
+      archived: { type: Number, default: 0 },
+      restored: { type: Number, default: 0 },
+      failed: { type: Number, default: 0 },
     },
+    /** Requests sent to Clio, and how many of them Clio answered with 429. */
+    requests: { type: Number, default: 0 },
+    rateLimited: { type: Number, default: 0 },
     pages: { type: Number, default: 0 },
+    /** Total matters Clio reported for the listing, when it reports one; null otherwise. */
+    expectedRecords: { type: Number, default: null },
+    /** Lower bound of `updated_since` for an incremental run. */
+    updatedSince: { type: Date, default: null },
     requestedAt: { type: Date, required: true },
     startedAt: { type: Date, default: null },
     finishedAt: { type: Date, default: null },

@@ -7,6 +7,7 @@ import { CredentialStore } from '../../lib/credentials';
 import { parseKeyring } from '../../lib/crypto';
 import { Credential, Project, SyncRun } from '../../lib/models';
 import { upsertProjects } from '../../activities/project-upsert';
+import type { ClioMatter } from '../../lib/clio/types';
 import { createSandbox } from '../../sandbox/server';
 import { startTestDatabase } from '../support/database';
 import { grantSandboxAccess } from '../support/sandbox-grant';
@@ -82,14 +83,14 @@ test('stored project carries the mapped Clio fields and raw snapshot', async () 
 });
 
 test('concurrent upserts of one matter leave one project', async () => {
-  const matter = (await Project.findOne({ firmId: 'paging-firm' }).lean())?.raw as Parameters<typeof upsertProjects>[1][number];
-  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => upsertProjects('race-firm', [{ ...matter, etag: `"race-${i}"` }], `race-${i}`)));
+  const matter = (await Project.findOne({ firmId: 'paging-firm' }).lean())?.raw as ClioMatter;
+  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => upsertProjects({ firmId: 'race-firm', matters: [{ ...matter, etag: `"race-${i}"` }], syncRunId: `race-${i}` })));
   expect(results).toHaveLength(20);
   expect(await Project.countDocuments({ firmId: 'race-firm' })).toBe(1);
 });
 
 test('duplicate key on insert is retried as an update', async () => {
-  const matter = (await Project.findOne({ firmId: 'paging-firm' }).lean())?.raw as Parameters<typeof upsertProjects>[1][number];
+  const matter = (await Project.findOne({ firmId: 'paging-firm' }).lean())?.raw as ClioMatter;
   const conflicting = { ...matter, id: 987654321, etag: '"v1"' };
   // MongoDB answers E11000 to the losing upsert when two writers insert one key at once; the
   // local test server applies writes one at a time, so the race is staged: the rival insert
@@ -98,7 +99,7 @@ test('duplicate key on insert is retried as an update', async () => {
     await Project.create({ firmId: 'dup-firm', provider: 'clio', clioMatterId: 987654321, clioEtag: '"v0"', status: 'in_progress', raw: {} });
     throw Object.assign(new Error('E11000 duplicate key error collection: projects'), { code: 11000 });
   });
-  const counts = await upsertProjects('dup-firm', [conflicting], 'dup-run');
+  const counts = await upsertProjects({ firmId: 'dup-firm', matters: [conflicting], syncRunId: 'dup-run' });
   spy.mockRestore();
   expect(counts.updated).toBe(1);
   const stored = await Project.find({ firmId: 'dup-firm' }).lean();

@@ -179,7 +179,11 @@ describe('main job end to end', () => {
     expect(rejected.body.error.code).toBe('reauthorization_required');
   });
 
-  test('reconnect restores active and runs a catch-up sync', async () => {
+  test('reconnect restores active and catches up on changes', async () => {
+    const accounts = await sandboxAdmin('GET', '/accounts');
+    const touched = await sandboxAdmin('POST', `/accounts/${accounts.accounts[0].accountId}/matters/touch`, { count: 3 });
+    expect(touched.matterIds).toHaveLength(3);
+
     const browser = await signInAsAdmin();
     const page = await connectClio(browser, stack.apiUrl, FIRM, 'allow');
     expect(page.status).toBe(200);
@@ -190,7 +194,10 @@ describe('main job end to end', () => {
       (list) => list.body.syncRuns.some((run: any) => run.trigger === 'catch_up' && run.state === 'completed'),
       120_000,
     );
-    expect(runs.body.syncRuns.find((run: any) => run.trigger === 'catch_up').counts.fetched).toBe(300);
+    const catchUp = runs.body.syncRuns.find((run: any) => run.trigger === 'catch_up');
+    expect(catchUp.kind).toBe('incremental');
+    expect(catchUp.counts.fetched).toBe(3);
+    expect(catchUp.counts.updated).toBe(3);
     expect(await Project.countDocuments({ firmId: FIRM })).toBe(300);
   });
 

@@ -33,7 +33,7 @@ export function createRecordingActivities(options: {
     async disconnectClio(firmId: string) { record('disconnectClio', [firmId]); },
     async checkClioCredentials(firmId: string) { record('checkClioCredentials', [firmId]); },
     async recordSyncRequest(firmId: string, request: SyncRequest) { record('recordSyncRequest', [firmId, request]); },
-    async startSyncRun(syncRunId: string) { record('startSyncRun', [syncRunId]); },
+    async startSyncRun(syncRunId: string, updatedSince?: string | null) { record('startSyncRun', [syncRunId, updatedSince]); },
     async finishSyncRun(syncRunId: string, outcome) {
       record('finishSyncRun', [syncRunId, outcome]);
       return new Date(Context.current().info.currentAttemptScheduledTimestampMs).toISOString();
@@ -47,7 +47,7 @@ export function createRecordingActivities(options: {
       }
       const page = input.nextUrl ? Number(new URL(input.nextUrl).searchParams.get('page')) : 1;
       const nextUrl = page < pages ? `http://127.0.0.1/api/v4/matters.json?page=${page + 1}` : null;
-      return { fetched: 1, created: 1, updated: 0, unchanged: 0, nextUrl };
+      return { fetched: 1, created: 1, updated: 0, unchanged: 0, failed: 0, requests: 2, rateLimited: 0, expectedRecords: pages, nextUrl };
     },
     async syncProject(input) {
       record('syncProject', [input]);
@@ -56,7 +56,15 @@ export function createRecordingActivities(options: {
       if (failure) {
         throw failure;
       }
-      return { fetched: 1, created: 0, updated: 1, unchanged: 0 };
+      return { fetched: 1, created: 0, updated: 1, unchanged: 0, failed: 0, requests: 2, rateLimited: 0, expectedRecords: 1, nextUrl: null };
+    },
+    async reconcileMatterPage(input) {
+      record('reconcileMatterPage', [input]);
+      return { fetched: 1, restored: 0, requests: 1, rateLimited: 0, nextUrl: null };
+    },
+    async archiveUnseenProjects(input) {
+      record('archiveUnseenProjects', [input]);
+      return 0;
     },
   };
   return { activities, calls, states };

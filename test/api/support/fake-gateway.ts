@@ -1,6 +1,6 @@
 import type { GatewayRejection, GatewayResult, IntegrationGateway } from '../../../api/integration-gateway';
 import { Integration } from '../../../lib/models';
-import type { ClioAuthorizedInput, IntegrationState, Requester, SyncAccepted, SyncProjectInput } from '../../../workflows/messages';
+import type { ClioAuthorizedInput, IntegrationState, Requester, SyncAllInput, SyncAccepted, SyncProjectInput } from '../../../workflows/messages';
 
 /** One message the app sent to the fake gateway. */
 export interface GatewayCall {
@@ -12,7 +12,7 @@ export interface GatewayCall {
 function stateOf(firmId: string, status: IntegrationState['status']): IntegrationState {
   return {
     firmId, status, statusBeforeReauthorization: null, region: 'us', clioUser: null, credentialVersion: 1,
-    lastSyncAt: null, lastSyncRunId: null, nextSyncAt: null, currentSync: null, queuedSyncs: [], revision: 1,
+    lastSyncAt: null, lastSyncRunId: null, nextSyncAt: null, currentSync: null, currentProgress: null, queuedSyncs: [], watermark: null, lastReconciledAt: null, revision: 1,
   };
 }
 
@@ -53,7 +53,7 @@ export class FakeGateway implements IntegrationGateway {
     return this.record('deactivate', firmId, requester, async () => stateOf(firmId, 'connected_inactive'));
   }
 
-  syncAll(firmId: string, requester: Requester) {
+  syncAll(firmId: string, requester: SyncAllInput) {
     return this.record('syncAll', firmId, requester, async (): Promise<SyncAccepted> => ({ syncRunId: `sync-${++this.syncCounter}`, joined: false }));
   }
 

@@ -3,16 +3,22 @@ import type { RouteDeps } from '../../../../../../app-deps';
 import { sendError } from '../../../../../../errors';
 import { findAccessibleFirm, requesterOf } from '../../../../../../firm-access';
 import { requireCaller } from '../../../../../../request-context';
+import { z } from 'zod';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../../schemas';
+
+/** Body of a sync-all request; without a mode the workflow chooses incremental after a first sync. */
+const syncAllBodySchema = z.object({ mode: z.enum(['full', 'incremental', 'reconcile']).optional() }).strict();
 import { parseRequest } from '../../../../../../validation';
 
 /**
- * POST /api/firms/:firmId/integrations/clio/sync: requests a full sync of the firm's matters.
- * Responds 202 with the sync run that will serve it, which may be one already queued (`joined`).
+ * POST /api/firms/:firmId/integrations/clio/sync: requests a sync of all the firm's matters:
+ * `full`, `incremental` (changes since the last run) or `reconcile` (archive projects whose
+ * matter is gone). Responds 202 with the sync run that will serve it, which may be one already
+ * queued (`joined`).
  */
 export function syncAllProjects(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: emptyObjectSchema });
+    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: syncAllBodySchema });
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;
@@ -25,7 +31,7 @@ export function syncAllProjects(deps: Pick<RouteDeps, 'integrations'>): RequestH
       return;
     }
 
-    const result = await deps.integrations.syncAll(firm.id, requesterOf(caller));
+    const result = await deps.integrations.syncAll(firm.id, { ...requesterOf(caller), ...input.data.body });
 
     if (!result.ok) {
       sendError(res, result.rejection.code, result.rejection.message);
