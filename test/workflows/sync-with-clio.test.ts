@@ -93,6 +93,7 @@ test('full sync follows the cursor past 10,000 matters', async () => {
   expect(run.state).toBe('completed');
   expect(run.counts?.fetched).toBe(10_250);
   expect(run.pages).toBe(52);
+  expect(run.expectedRecords).toBe(10_250);
   expect(await Project.countDocuments({ firmId: 'large-firm' })).toBe(10_250);
   expect(await Project.distinct('clioMatterId', { firmId: 'large-firm' })).toHaveLength(10_250);
   const state = await handle.query(m.statusQuery);
@@ -161,6 +162,11 @@ test('Canadian firm calls only the Canadian host', async () => {
   expect(Object.keys(requests.apiByRegion)).toEqual(['ca']);
   expect(requests.tokenEndpoint.refresh_token).toBe(1);
   expect(await Project.countDocuments({ firmId: 'maple-firm' })).toBe(300);
+
+  const issued = await sandboxAdmin('GET', `/tokens?accountId=${accountId}`);
+  const live = issued.accessTokens.find((entry: any) => entry.status === 'active');
+  const usHost = await fetch(`${sandbox.url}/us/api/v4/users/who_am_i.json`, { headers: { authorization: `Bearer ${live.token}` } });
+  expect(usHost.status).toBe(401);
 });
 
 test('deleted matter is archived then restored by reconciliation', async () => {
