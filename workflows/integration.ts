@@ -40,7 +40,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   const changed = () => { changes += 1; };
 
   // One function per operation serves the Signal and the Update of the same name.
-  // State changes publish before answering, so a caller that reads the read model next sees them.
+  // State changes are published before the handler returns, so a caller that reads the read model next sees them.
   const onClioAuthorized = async (authorized: m.ClioAuthorizedInput): Promise<m.IntegrationState> => {
     state.credentialVersion = Math.max(state.credentialVersion, authorized.credentialVersion);
     state.region = authorized.region;

@@ -11,14 +11,14 @@ export interface SyncMattersInput {
   firmId: string;
   syncRunId: string;
   kind: Exclude<SyncKind, 'project'>;
-  /** Parent integration workflow, told the progress after each page. */
+  /** Parent integration workflow, which receives a progress Signal after each page. */
   parentWorkflowId: string;
   updatedSince?: string | null;
   nextUrl?: string | null;
   progress?: { pages: number; records: number; expectedRecords: number | null };
 }
 
-/** What the run did, as the integration workflow records it. */
+/** Counts of a finished run, as the integration workflow records them. */
 export interface SyncMattersResult {
   pages: number;
   records: number;
@@ -44,7 +44,7 @@ export async function syncMattersWorkflow(input: SyncMattersInput): Promise<Sync
       progress.expectedRecords = page.expectedRecords;
     }
     nextUrl = page.nextUrl;
-    // Progress is informative: a parent that cannot be told must not fail the sync.
+    // Progress is informative, so a parent that cannot receive it must not fail the sync.
     await parent.signal(syncProgressSignal, { syncRunId: input.syncRunId, ...progress }).catch(() => undefined);
     if (nextUrl && workflowInfo().continueAsNewSuggested) {
       await continueAsNew<typeof syncMattersWorkflow>({ ...input, nextUrl, progress });
