@@ -96,6 +96,44 @@ export class CredentialStore {
     return { region: doc.region as ClioRegion, accessToken: unseal(doc.accessToken, this.options.keyring) };
   }
 
+  /**
+   * Re-encrypts every stored token that is not sealed with the keyring's first key, so an old
+   * key can leave CREDENTIAL_KEYS afterwards. A credential refreshed meanwhile is read again.
+   */
+  async reencryptAll(): Promise<{ total: number; reencrypted: number }> {
+    const newestKeyId = this.options.keyring[0].id;
+    let reencrypted = 0;
+    let total = 0;
+    for await (const doc of Credential.find({}).cursor()) {
+      total += 1;
+      let current = doc;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        if (current.accessToken.keyId === newestKeyId && current.refreshToken.keyId === newestKeyId) {
+          break;
+        }
+        const swapped = await Credential.updateOne(
+          { _id: current._id, version: current.version },
+          {
+            $set: {
+              accessToken: seal(unseal(current.accessToken, this.options.keyring), this.options.keyring),
+              refreshToken: seal(unseal(current.refreshToken, this.options.keyring), this.options.keyring),
+            },
+          },
+        );
+        if (swapped.modifiedCount === 1) {
+          reencrypted += 1;
+          break;
+        }
+        const fresh = await Credential.findById(current._id);
+        if (!fresh) {
+          break;
+        }
+        current = fresh;
+      }
+    }
+    return { total, reencrypted };
+  }
+
   /** Deletes a firm's tokens. */
   async remove(firmId: string): Promise<void> {
     await Credential.deleteOne({ firmId, provider: 'clio' });

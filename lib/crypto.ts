@@ -19,6 +19,12 @@ export class KeyringError extends Error {
   override name = 'KeyringError';
 }
 
+/**
+ * Fewest distinct byte values a key may have. Of 32 random bytes, fewer than 16 distinct values
+ * happens with negligible probability, while typed or repeated keys fall below it.
+ */
+const MIN_DISTINCT_KEY_BYTES = 16;
+
 /** Parses `id:base64key,id:base64key`; the first key encrypts, all of them decrypt. */
 export function parseKeyring(value: string): EncryptionKey[] {
   const keys = value.split(',').map((pair) => {
@@ -30,8 +36,16 @@ export function parseKeyring(value: string): EncryptionKey[] {
     if (key.length !== 32) {
       throw new KeyringError(`CREDENTIAL_KEYS key "${id}" decodes to ${key.length} bytes; AES-256 needs 32 random bytes (openssl rand -base64 32)`);
     }
+    if (new Set(key).size < MIN_DISTINCT_KEY_BYTES) {
+      throw new KeyringError(`CREDENTIAL_KEYS key "${id}" has only ${new Set(key).size} distinct byte values, so it is not random; generate one with openssl rand -base64 32`);
+    }
     return { id, key };
   });
+  const ids = keys.map((entry) => entry.id);
+  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (repeated) {
+    throw new KeyringError(`CREDENTIAL_KEYS names key "${repeated}" twice; give each key its own id`);
+  }
   return keys;
 }
 

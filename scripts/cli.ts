@@ -10,6 +10,8 @@ import {
   validateUserInput,
 } from '../lib/auth';
 import { configSchema } from '../lib/config';
+import { CredentialStore } from '../lib/credentials';
+import { KeyringError, parseKeyring } from '../lib/crypto';
 import { connectDatabase, disconnectDatabase } from '../lib/db';
 
 const USAGE = `Usage: npx tsx scripts/cli.ts <command> [options]
@@ -23,10 +25,14 @@ Commands:
                 Prints a new API token once; CaseBridge stores only its hash.
   sign-in-link  --email <email>
                 Prints a single-use sign-in link, valid for 15 minutes.
+  reencrypt-credentials
+                Re-encrypts every stored Clio token with the first key of CREDENTIAL_KEYS,
+                so an older key can then be removed from the list.
 
 Environment:
   MONGODB_URI   database (default mongodb://127.0.0.1:27017/casebridge)
-  PUBLIC_URL    address browsers use, for sign-in links (default http://127.0.0.1:3000)`;
+  PUBLIC_URL    address browsers use, for sign-in links (default http://127.0.0.1:3000)
+  CREDENTIAL_KEYS  token encryption keys, newest first (reencrypt-credentials only)`;
 
 /** Exit status for bad arguments, as distinct from a failure while running. */
 const EXIT_USAGE = 2;
@@ -44,6 +50,7 @@ const OPTIONS_OF_COMMAND = {
   'create-user': { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, firm: { type: 'string' } },
   'create-token': { email: { type: 'string' }, label: { type: 'string' } },
   'sign-in-link': { email: { type: 'string' } },
+  'reencrypt-credentials': {},
 } as const;
 
 type Command = keyof typeof OPTIONS_OF_COMMAND;
@@ -107,6 +114,22 @@ function prepare(command: Command, values: Record<string, string | undefined>, p
         process.stdout.write(`${created.token}\n`);
       };
     }
+    case 'reencrypt-credentials': {
+      const keys = process.env.CREDENTIAL_KEYS;
+      if (!keys) {
+        throw new UsageError('CREDENTIAL_KEYS is missing: set it to the new key first, then the old ones, for example k2:<new>,k1:<old>.');
+      }
+      const store = new CredentialStore({
+        keyring: parseKeyring(keys),
+        // Re-encryption never calls Clio, so the app identity and hosts are not needed.
+        app: { clientId: 'unused', clientSecret: 'unused' },
+        baseUrlFor: () => 'http://127.0.0.1:9',
+      });
+      return async () => {
+        const result = await store.reencryptAll();
+        process.stdout.write(`Re-encrypted ${result.reencrypted} of ${result.total} stored credentials with key ${keys.split(':')[0].trim()}.\n`);
+      };
+    }
     case 'sign-in-link': {
       const email = required(values, 'email');
       return async () => {
@@ -124,6 +147,9 @@ function usageMessage(error: unknown): string | null {
   }
   if (error instanceof InvalidInputError) {
     return `Invalid ${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`;
+  }
+  if (error instanceof KeyringError) {
+    return error.message;
   }
   return null;
 }

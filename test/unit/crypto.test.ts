@@ -35,3 +35,11 @@ test('unknown key id is named', () => {
 test('short key is rejected with its length', () => {
   expect(() => parseKeyring(`k1:${randomBytes(16).toString('base64')}`)).toThrow('16 bytes');
 });
+
+test('repeated-byte key is rejected as weak', () => {
+  expect(() => parseKeyring(`k1:${Buffer.alloc(32, 7).toString('base64')}`)).toThrow('not random');
+});
+
+test('duplicate key id is rejected', () => {
+  expect(() => parseKeyring(`k1:${key()},k1:${key()}`)).toThrow('"k1" twice');
+});
