@@ -1,11 +1,11 @@
 import {
   CancellationScope, allHandlersFinished, condition, continueAsNew, executeChild, log,
-  proxyActivities, setHandler, uuid4, workflowInfo,
+  patched, proxyActivities, setHandler, uuid4, workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { FAILURE_TYPES } from '../lib/failure-types';
 import { integrationWorkflowId } from '../lib/integration-status';
-import { BOOKKEEPING, CLIO_CALL } from './activity-options';
+import { BOOKKEEPING, CLIO_CALL, REDERIVE } from './activity-options';
 import { isCancellation, rootApplicationFailure } from './failures';
 import * as rules from './integration-rules';
 import * as m from './messages';
@@ -15,6 +15,7 @@ import { syncMattersWorkflow } from './sync-matters';
 
 const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
 const clio = proxyActivities<Activities>(CLIO_CALL);
+const { rederiveProjects } = proxyActivities<Activities>(REDERIVE);
 
 type SyncOutcome = 'completed' | 'failed' | 'reauthorization_required' | 'cancelled';
 
@@ -33,6 +34,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   const recording: m.SyncRequest[] = [];
   let changes = 0;
   let disconnectRequested = false;
+  let disconnected = false;
   let runningSync: CancellationScope | null = null;
   let published = '';
   let lastWrite: Promise<void> = Promise.resolve();
@@ -68,10 +70,16 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   };
   const onSyncAll = (input?: m.SyncAllInput): Promise<m.SyncAccepted> => requestSync(rules.syncAllKind(state, input), 'manual', null);
   const onSyncProject = (request: m.SyncProjectInput): Promise<m.SyncAccepted> => requestSync('project', 'manual', request.matterId);
-  const onDisconnect = (_requester?: m.Requester): m.IntegrationState => {
+  const onMappingChanged = (_input?: m.MappingChangedInput): Promise<m.SyncAccepted> => requestSync('rederive', 'mapping_changed', null);
+  // Answers once the grant is revoked and the state is Not connected, so the caller sees the result.
+  const onDisconnect = async (_requester?: m.Requester): Promise<m.IntegrationState> => {
     disconnectRequested = true;
     runningSync?.cancel();
     changed();
+    // Histories recorded before this patch completed the Update at once; they replay that way.
+    if (patched('disconnect-answers-after-revocation')) {
+      await condition(() => disconnected);
+    }
     return state;
   };
 
@@ -88,7 +96,8 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     }
   });
   setHandler(m.syncProjectSignal, (request) => guarded('syncProject', () => rules.validateSyncProject(state, request), () => onSyncProject(request)));
-  setHandler(m.disconnectSignal, (requester?: m.Requester) => { onDisconnect(requester); });
+  setHandler(m.mappingChangedSignal, (input) => guarded('mappingChanged', () => rules.validateMappingChanged(state, input), () => onMappingChanged(input)));
+  setHandler(m.disconnectSignal, (requester?: m.Requester) => guarded('disconnect', () => undefined, () => onDisconnect(requester)));
 
   setHandler(m.statusQuery, () => state);
   setHandler(m.clioAuthorizedUpdate, onClioAuthorized, { validator: (authorized) => rules.validateClioAuthorized(state, authorized) });
@@ -96,6 +105,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   setHandler(m.deactivateUpdate, onStaffToggle('connected_inactive'), { validator: (_requester: m.Requester) => rules.validateStaffToggle(state) });
   setHandler(m.syncAllUpdate, onSyncAll, { validator: (input) => rules.validateSyncAll(state, input) });
   setHandler(m.syncProjectUpdate, onSyncProject, { validator: (request) => rules.validateSyncProject(state, request) });
+  setHandler(m.mappingChangedUpdate, onMappingChanged, { validator: (input) => rules.validateMappingChanged(state, input) });
   setHandler(m.disconnectUpdate, onDisconnect);
 
   function guarded(name: string, validate: () => void, apply: () => unknown): void {
@@ -113,7 +123,9 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
 
   async function requestSync(kind: m.SyncKind, trigger: m.SyncTrigger, matterId: number | null): Promise<m.SyncAccepted> {
     const same = (request: m.SyncRequest | null) => request !== null && request.kind === kind && request.matterId === matterId;
-    const existing = [state.currentSync, ...state.queuedSyncs, ...recording].find(same);
+    // A running re-derive may have read the mapping before this change, so a new request joins only a queued one.
+    const joinable = kind === 'rederive' ? [...state.queuedSyncs, ...recording] : [state.currentSync, ...state.queuedSyncs, ...recording];
+    const existing = joinable.find(same);
     if (existing) {
       return { syncRunId: existing.syncRunId, joined: true };
     }
@@ -172,6 +184,8 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       await bookkeeping.startSyncRun(request.syncRunId, updatedSince);
       if (request.kind === 'project') {
         await scope.run(() => clio.syncProject({ firmId, syncRunId: request.syncRunId, matterId: request.matterId as number }));
+      } else if (request.kind === 'rederive') {
+        await scope.run(() => rederiveProjects(firmId, request.syncRunId));
       } else {
         const kind = request.kind;
         await scope.run(() => executeChild(syncMattersWorkflow, {
@@ -186,7 +200,12 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
           state.lastReconciledAt = new Date().toISOString();
         }
       }
-      state.lastSyncAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed' });
+      const finishedAt = await bookkeeping.finishSyncRun(request.syncRunId, { state: 'completed' });
+      // The tile's last sync is the last run over all matters; one project's sync and a re-derive,
+      // which reads nothing from Clio, do not count.
+      if (request.kind !== 'project' && request.kind !== 'rederive') {
+        state.lastSyncAt = finishedAt;
+      }
       state.lastSyncRunId = request.syncRunId;
       return 'completed';
     } catch (error) {
@@ -218,6 +237,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       await bookkeeping.disconnectClio(firmId);
       Object.assign(state, rules.initialState(firmId), { revision: state.revision, lastSyncAt: state.lastSyncAt, lastSyncRunId: state.lastSyncRunId });
       await publish();
+      disconnected = true;
       await condition(allHandlersFinished);
       return;
     }

@@ -29,6 +29,18 @@ describe('request parsing', () => {
     expect(response.body.error.code).toBe('malformed_json');
   });
 
+  test('deeply nested matter id is rejected', async () => {
+    let nested = '1';
+    for (let depth = 0; depth < 5000; depth++) {
+      nested = `[${nested}]`;
+    }
+    const response = await api().post('/api/firms/acme/projects/sync').set(auth()).set('Content-Type', 'application/json').send(`{"matterId":${nested}}`);
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('An array');
+    expect(harness.gateway.calls).toHaveLength(0);
+  });
+
   test('unknown body field is named', async () => {
     const response = await api().post('/api/firms/acme/projects/sync').set(auth()).send({ matterId: 12, priority: 'high' });
 

@@ -39,7 +39,11 @@ async function startFirm(firmId: string) {
 
 async function runWorker(firmId: string, activities: object, body: () => Promise<void>): Promise<void> {
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: firmId, workflowBundle: await workflowBundle(), activities });
-  await worker.runUntil(body);
+  await worker.runUntil(async () => {
+    await body();
+    // Ending the workflows before the worker stops leaves it no task to wait for at shutdown.
+    await Promise.all(started.map((handle) => handle.terminate('test finished').catch(() => undefined)));
+  });
 }
 
 /** Polls the status query until `predicate` holds, failing after 20 s of real time. */
@@ -177,7 +181,8 @@ test('disconnect revokes credentials and completes', async () => {
   const recorder = createRecordingActivities({ timeZone: 'UTC' });
   await runWorker('disconnect-firm', recorder.activities, async () => {
     const handle = await startFirm('disconnect-firm');
-    await handle.executeUpdate(m.disconnectUpdate, { args: [{}] });
+    const state = await handle.executeUpdate(m.disconnectUpdate, { args: [{}] });
+    expect(state.status).toBe('not_connected');
     await handle.result();
   });
   expect(recorder.calls.filter((call) => call.name === 'disconnectClio')).toHaveLength(1);

@@ -9,9 +9,20 @@ import { findAccessibleFirm, requesterOf } from '../../../../../firm-access';
 import { parseMatterReference } from '../../../../../matter-reference';
 import { requireCaller } from '../../../../../request-context';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../schemas';
-import { parseRequest } from '../../../../../validation';
+import { parseRequest, type RequestSchemas } from '../../../../../validation';
 
 const EXAMPLE_URL = 'https://app.clio.com/nc/#/matters/123';
+
+/** Quotes a rejected value briefly; arrays and objects are named by kind, since they may nest without limit. */
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) {
+    return 'An array';
+  }
+  if (value !== null && typeof value === 'object') {
+    return 'An object';
+  }
+  return JSON.stringify(value).slice(0, 120);
+}
 
 /** Builds the body schema; the configured region hosts count as Clio hosts, so sandbox URLs work too. */
 function bodySchemaFor(config: Config) {
@@ -23,13 +34,18 @@ function bodySchemaFor(config: Config) {
     }
     const id = parseMatterReference(value, regionHosts);
     if (id === null) {
-      const quotedValue = JSON.stringify(value)?.slice(0, 120) ?? String(value);
+      const quotedValue = describeValue(value);
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${quotedValue} is neither a Clio matter id (a positive integer) nor a Clio matter URL such as ${EXAMPLE_URL}` });
       return z.NEVER;
     }
     return id;
   });
-  return z.object({ matterId }).strict();
+  return z.object({ matterId: matterId.describe(`The Clio matter id, as a positive integer or a string of digits, or the matter's URL in Clio such as ${EXAMPLE_URL}.`) }).strict();
+}
+
+/** Builds the schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export function syncProjectRequest(config: Config) {
+  return { params: firmParamsSchema, query: emptyObjectSchema, body: bodySchemaFor(config) } satisfies RequestSchemas;
 }
 
 /**
@@ -38,9 +54,9 @@ function bodySchemaFor(config: Config) {
  * Responds 202 with the sync run that will serve it.
  */
 export function syncProject(deps: Pick<RouteDeps, 'integrations' | 'config'>): RequestHandler {
-  const bodySchema = bodySchemaFor(deps.config);
+  const request = syncProjectRequest(deps.config);
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: bodySchema });
+    const input = parseRequest(req, request);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;
