@@ -5,7 +5,8 @@ import * as models from './models';
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
   await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000 });
-  const registered = Object.values(models).filter((value): value is mongoose.Model<unknown> => typeof value === 'function' && 'init' in value);
+  const exported: unknown[] = Object.values(models);
+  const registered = exported.filter((value): value is mongoose.Model<unknown> => typeof value === 'function' && 'init' in value);
   await Promise.all(registered.map((model) => model.init()));
   return mongoose;
 }
