@@ -26,8 +26,12 @@ export async function startSandboxProcess(options: { port: number; matters?: num
 }
 
 /** Starts the API process with `env` (the product's configuration) and waits for it to listen. */
-export function startApiProcess(env: NodeJS.ProcessEnv, logFile: string): Promise<RunningServer> {
+export async function startApiProcess(env: NodeJS.ProcessEnv, logFile: string): Promise<RunningServer> {
   const port = Number(env.PORT);
+  // Another program's server on the port would look ready, so a busy port is an error here.
+  if (await isPortOpen(port)) {
+    throw new Error(`Port ${port} on 127.0.0.1 is already in use, so the CaseBridge API cannot listen there: stop that program or set PORT to a free port`);
+  }
   return startProcess({ name: 'CaseBridge API', command: TSX, args: [path.join(ROOT, 'api', 'main.ts')], port, logFile, url: `http://127.0.0.1:${port}`, env });
 }
 
