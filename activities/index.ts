@@ -1,5 +1,6 @@
 import type { ActivityDependencies } from './dependencies';
 import { createIntegrationStateActivities } from './integration-state';
+import { createMappingActivities } from './mapping';
 import { createSyncMatterActivities } from './sync-matters';
 import { createSyncRunActivities } from './sync-runs';
 
@@ -12,6 +13,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createIntegrationStateActivities(deps),
     ...createSyncRunActivities(deps),
     ...createSyncMatterActivities(deps),
+    ...createMappingActivities(deps),
   };
 }
 

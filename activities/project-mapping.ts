@@ -1,26 +1,17 @@
-import type { ClioContact, ClioCustomFieldValue, ClioMatter, ClioPerson } from '../lib/clio/types';
+import { applyMapping, personFromEmbedded, type DerivedProject, type FirmMapping, type ProjectPerson, type StoredProjectFields } from '../lib/mapping';
+import type { ClioContact, ClioCustomFieldValue, ClioMatter } from '../lib/clio/types';
 
-/** A person on a project: a client who receives updates, or a member of the firm's team. */
-export interface ProjectPerson {
-  clioId: number;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  emails: string[];
-  phones: { number: string; name: string | null }[];
-  role: string;
-}
+export type { ProjectPerson } from '../lib/mapping';
 
-/** A project's fields derived from one Clio matter; only fields the matter carried are present. */
-export type MappedProject = Partial<{
+/**
+ * A project's fields derived from one Clio matter; only fields the matter carried are present.
+ * Type, phase, status, team and the unmapped flags come from the firm's mapping.
+ */
+export type MappedProject = DerivedProject & Partial<{
   clioEtag: string;
   displayNumber: string | null;
   description: string | null;
-  type: string | null;
-  phase: string | null;
-  status: 'not_started' | 'in_progress' | 'complete';
   clients: ProjectPerson[];
-  team: ProjectPerson[];
   customFields: { clioFieldId: number | null; name: string | null; fieldType: string | null; value: unknown; option: string | null }[];
   clioUpdatedAt: Date | null;
 }> & { clioMatterId: number; raw: ClioMatter };
@@ -41,17 +32,11 @@ function fromContact(contact: ClioContact, role: string): ProjectPerson {
   };
 }
 
-function fromEmbedded(person: ClioPerson, role: string): ProjectPerson {
-  const email = person.primary_email_address ?? person.email ?? null;
-  const phone = person.primary_phone_number ?? null;
-  return { clioId: person.id, name: person.name ?? null, email, phone, emails: email ? [email] : [], phones: phone ? [{ number: phone, name: null }] : [], role };
-}
-
 function clientsOf(matter: ClioMatter, contacts: Map<number, ClioContact>): ProjectPerson[] {
   const clients: ProjectPerson[] = [];
   if (matter.client) {
     const contact = contacts.get(matter.client.id);
-    clients.push(contact ? fromContact(contact, 'client') : fromEmbedded(matter.client, 'client'));
+    clients.push(contact ? fromContact(contact, 'client') : personFromEmbedded(matter.client, 'client'));
   }
   for (const relationship of matter.relationships ?? []) {
     const contact = relationship.contact ? contacts.get(relationship.contact.id) : undefined;
@@ -60,20 +45,6 @@ function clientsOf(matter: ClioMatter, contacts: Map<number, ClioContact>): Proj
     }
   }
   return clients;
-}
-
-function teamOf(matter: ClioMatter): ProjectPerson[] {
-  const members: [ClioPerson | null | undefined, string][] = [
-    [matter.responsible_attorney, 'responsible_attorney'],
-    [matter.responsible_staff, 'responsible_staff'],
-  ];
-  const team: ProjectPerson[] = [];
-  for (const [person, role] of members) {
-    if (person && !team.some((member) => member.clioId === person.id)) {
-      team.push(fromEmbedded(person, role));
-    }
-  }
-  return team;
 }
 
 function customFieldOf(value: ClioCustomFieldValue) {
@@ -103,23 +74,22 @@ export function contactIdsOf(matters: ClioMatter[]): number[] {
 }
 
 /**
- * Derives a project from a matter with the default mapping: the practice area is the project
- * type, the matter stage is the phase, a closed matter is complete, and a matter without a stage
- * has not started. A field the matter does not carry is left out, so it never overwrites a
- * stored value.
+ * Derives a project from a matter: its own fields, its clients from `contacts`, and type, phase,
+ * status and team through `mapping` (the default mapping when null). `stored` is the project as
+ * last saved, so a matter whose stage maps to no phase keeps its last mapped phase. A field the
+ * matter does not carry is left out, so it never overwrites a stored value.
  */
-export function mapMatterToProject(matter: ClioMatter, contacts: Map<number, ClioContact> = new Map()): MappedProject {
-  const project: MappedProject = { clioMatterId: matter.id, raw: matter, clioEtag: matter.etag };
+export function mapMatterToProject(
+  matter: ClioMatter,
+  contacts: Map<number, ClioContact> = new Map(),
+  mapping: FirmMapping | null = null,
+  stored?: StoredProjectFields,
+): MappedProject {
+  const project: MappedProject = { clioMatterId: matter.id, raw: matter, clioEtag: matter.etag, ...applyMapping(matter, mapping, stored) };
   const has = (field: keyof ClioMatter) => field in matter;
   if (has('display_number')) project.displayNumber = matter.display_number ?? null;
   if (has('description')) project.description = matter.description ?? null;
-  if (has('practice_area')) project.type = matter.practice_area?.name ?? null;
-  if (has('matter_stage')) project.phase = matter.matter_stage?.name ?? null;
-  if (has('status') && has('matter_stage')) {
-    project.status = matter.status === 'Closed' ? 'complete' : matter.matter_stage ? 'in_progress' : 'not_started';
-  }
   if (has('client')) project.clients = clientsOf(matter, contacts);
-  if (has('responsible_attorney') || has('responsible_staff')) project.team = teamOf(matter);
   if (has('custom_field_values')) project.customFields = (matter.custom_field_values ?? []).filter((value) => value.id !== null).map(customFieldOf);
   if (has('updated_at')) project.clioUpdatedAt = matter.updated_at ? new Date(matter.updated_at) : null;
   return project;

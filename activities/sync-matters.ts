@@ -1,7 +1,9 @@
 import { heartbeat } from '@temporalio/activity';
 import type { ClioApi } from '../lib/clio/api';
 import type { ClioContact, ClioMatter } from '../lib/clio/types';
+import { applyMapping } from '../lib/mapping';
 import { Project, SyncRun } from '../lib/models';
+import { findFirmMapping } from '../lib/models/mapping';
 import { clioApiFor, type ActivityDependencies } from './dependencies';
 import { toActivityFailure } from './failures';
 import { contactIdsOf } from './project-mapping';
@@ -72,7 +74,7 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
           {
             $inc: {
               pages: 1, requests: result.requests, rateLimited: result.rateLimited, 'counts.fetched': result.fetched, 'counts.created': counts.created,
-              'counts.updated': counts.updated, 'counts.unchanged': counts.unchanged, 'counts.failed': counts.failed,
+              'counts.updated': counts.updated, 'counts.unchanged': counts.unchanged, 'counts.failed': counts.failed, 'counts.skipped': counts.skipped,
             },
             ...(page.records !== null && !input.nextUrl ? { $set: { expectedRecords: page.records } } : {}),
           },
@@ -115,10 +117,10 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
         const page = input.nextUrl ? await api.nextPage<{ id: number }>(input.nextUrl) : await api.listMatterIds();
         const ids = page.data.map((matter) => matter.id);
         const key = { firmId: input.firmId, provider: 'clio', clioMatterId: { $in: ids } };
-        const archived = await Project.find({ ...key, status: 'archived' }, { clioMatterId: 1, raw: 1 }).lean();
+        const archived = await Project.find({ ...key, status: 'archived' }, { clioMatterId: 1, raw: 1, type: 1, phase: 1 }).lean();
+        const mapping = archived.length > 0 ? await findFirmMapping(input.firmId) : null;
         for (const project of archived) {
-          const raw = project.raw as ClioMatter;
-          const status = raw.status === 'Closed' ? 'complete' : raw.matter_stage ? 'in_progress' : 'not_started';
+          const status = applyMapping(project.raw as ClioMatter, mapping, project).status ?? 'not_started';
           await Project.updateOne({ _id: project._id }, { $set: { status, archivedAt: null } });
         }
         await Project.updateMany(key, { $set: { lastSeenRunId: input.syncRunId } });

@@ -31,7 +31,7 @@ export function createSyncRunActivities(deps: ActivityDependencies) {
         {
           $set: {
             state: 'running', startedAt: now(), pages: 0, requests: 0, rateLimited: 0, error: null, expectedRecords: null,
-            counts: { fetched: 0, created: 0, updated: 0, unchanged: 0, archived: 0, restored: 0, failed: 0 },
+            counts: { fetched: 0, created: 0, updated: 0, unchanged: 0, archived: 0, restored: 0, failed: 0, skipped: 0 },
             updatedSince: updatedSince ? new Date(updatedSince) : null,
           },
         },

@@ -1,4 +1,5 @@
-import type { ClioAuthorizedInput, IntegrationState, Requester, SyncAllInput, SyncAccepted, SyncProjectInput } from '../workflows/messages';
+import type { ClioOptions } from '../lib/mapping';
+import type { ClioAuthorizedInput, IntegrationState, MappingChangedInput, Requester, SyncAllInput, SyncAccepted, SyncProjectInput } from '../workflows/messages';
 import type { ErrorCode } from './errors';
 
 /** Why the integration rejected or could not take a request: a catalogue code and a sentence for the caller. */
@@ -27,4 +28,8 @@ export interface IntegrationGateway {
   syncProject(firmId: string, input: SyncProjectInput): Promise<GatewayResult<SyncAccepted>>;
   /** Revokes the Clio grant, deletes the tokens and ends the workflow. */
   disconnect(firmId: string, requester: Requester): Promise<GatewayResult<IntegrationState>>;
+  /** Queues a re-derive of every project from its stored Clio snapshot after the mapping was saved. */
+  mappingChanged(firmId: string, input: MappingChangedInput): Promise<GatewayResult<SyncAccepted>>;
+  /** Reads the firm's practice areas, matter stages and matter custom fields from Clio through the worker. */
+  fetchClioOptions(firmId: string): Promise<GatewayResult<ClioOptions>>;
 }

@@ -1,6 +1,7 @@
 /** The project fields the API returns; `raw`, the Clio snapshot, is added only for a single project. */
 const PROJECT_FIELDS = [
   'clioMatterId', 'displayNumber', 'description', 'type', 'phase', 'status', 'clients', 'team',
+  'typeUnmapped', 'phaseUnmapped', 'unmappedPhaseValue', 'mappingVersion',
   'customFields', 'clioUpdatedAt', 'lastSyncRunId', 'archivedAt', 'createdAt', 'updatedAt',
 ] as const;
 

@@ -11,4 +11,6 @@ export const FAILURE_TYPES = {
   matterNotFound: 'ClioMatterNotFound',
   /** Clio rejected the request itself (400, 403, 410, 422). Non-retryable. */
   clioRequestRejected: 'ClioRequestRejected',
+  /** The firm has no stored Clio credentials: it never connected or has disconnected. Non-retryable. */
+  clioNotConnected: 'ClioNotConnected',
 } as const;

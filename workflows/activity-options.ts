@@ -28,3 +28,24 @@ export const CREDENTIAL_CHECK: ActivityOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumAttempts: 5, nonRetryableErrorTypes: FINAL_FAILURES },
 };
+
+/**
+ * Re-deriving a firm's projects: one activity pages through every project, heartbeating after
+ * each batch, so a lost worker is noticed within a minute and the retry resumes after the last
+ * reported batch. An attempt that passes thirty minutes times out and resumes the same way. As
+ * an estimate, the tests re-derive 300 projects in about a second on mongo-java-server.
+ */
+export const REDERIVE: ActivityOptions = {
+  startToCloseTimeout: '30 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/**
+ * Reading a firm's Clio options while an admin waits for the response: three tries at most, then
+ * the API reports the failure and the admin can try again.
+ */
+export const CLIO_OPTIONS_READ: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes: [...FINAL_FAILURES, FAILURE_TYPES.clioNotConnected] },
+};

@@ -1,6 +1,6 @@
 import { CLIO_REGIONS } from '../lib/integration-status';
 import { rejection } from './failures';
-import type { ClioAuthorizedInput, IntegrationState, SyncAllInput, SyncKind, SyncProjectInput } from './messages';
+import type { ClioAuthorizedInput, IntegrationState, MappingChangedInput, SyncAllInput, SyncKind, SyncProjectInput } from './messages';
 
 /**
  * Validators of the integration workflow's operations. Each throws the rejection an Update
@@ -71,6 +71,18 @@ export function nightlyKind(state: IntegrationState, now: Date): SyncKind {
 export function validateSyncProject(state: IntegrationState, input: SyncProjectInput): void {
   if (!input || !Number.isSafeInteger(input.matterId) || input.matterId < 1) {
     throw rejection('invalid_request', `matterId must be a positive integer Clio matter id, got ${JSON.stringify(input?.matterId)}`);
+  }
+  requireWorkingConnection(state);
+}
+
+/**
+ * Rejects a mapping change with an invalid version or without a working connection. A re-derive
+ * needs no Clio request, but it queues with the syncs, which run only on a working connection.
+ */
+export function validateMappingChanged(state: IntegrationState, input?: MappingChangedInput): void {
+  const version = input?.mappingVersion;
+  if (version !== undefined && (!Number.isSafeInteger(version) || version < 1)) {
+    throw rejection('invalid_request', `mappingVersion must be a positive integer, got ${JSON.stringify(version)}`);
   }
   requireWorkingConnection(state);
 }

@@ -32,11 +32,12 @@ export interface SyncAccepted {
 }
 
 /**
- * full: every matter, then archive projects whose matter is gone; incremental: matters updated
- * since the last successful run; reconcile: matter ids only, to archive and restore projects;
- * project: one matter.
+ * What a sync run does. full: every matter, then archive projects whose matter is gone.
+ * incremental: matters updated since the last successful run. reconcile: matter ids only, to
+ * archive and restore projects. project: one matter. rederive: every project mapped again from
+ * its stored Clio snapshot after the mapping changed, without a Clio request.
  */
-export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'project';
+export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'project' | 'rederive';
 
 /** What a sync-all request asks for; without a mode, incremental once a first sync has completed. */
 export interface SyncAllInput extends Requester {
@@ -51,7 +52,13 @@ export interface SyncProgress {
   /** Total Clio reported for the listing, when it reports one. */
   expectedRecords: number | null;
 }
-export type SyncTrigger = 'nightly' | 'manual' | 'catch_up';
+export type SyncTrigger = 'nightly' | 'manual' | 'catch_up' | 'mapping_changed';
+
+/** The firm saved a new mapping; the workflow re-derives every project from its stored Clio snapshot. */
+export interface MappingChangedInput extends Requester {
+  /** Version of the saved mapping, for the audit trail; the re-derive reads the latest one when it runs. */
+  mappingVersion?: number;
+}
 
 /** A sync waiting to run or running. */
 export interface SyncRequest {
@@ -91,6 +98,7 @@ export const syncAllSignal = defineSignal<[SyncAllInput?]>('syncAll');
 /** Sent by a running sync to its integration workflow after each page. */
 export const syncProgressSignal = defineSignal<[SyncProgress]>('syncProgress');
 export const disconnectSignal = defineSignal<[Requester?]>('disconnect');
+export const mappingChangedSignal = defineSignal<[MappingChangedInput?]>('mappingChanged');
 
 export const clioAuthorizedUpdate = defineUpdate<IntegrationState, [ClioAuthorizedInput]>('clioAuthorized');
 export const activateUpdate = defineUpdate<IntegrationState, [Requester]>('activate');
@@ -98,6 +106,7 @@ export const deactivateUpdate = defineUpdate<IntegrationState, [Requester]>('dea
 export const syncProjectUpdate = defineUpdate<SyncAccepted, [SyncProjectInput]>('syncProject');
 export const syncAllUpdate = defineUpdate<SyncAccepted, [SyncAllInput]>('syncAll');
 export const disconnectUpdate = defineUpdate<IntegrationState, [Requester]>('disconnect');
+export const mappingChangedUpdate = defineUpdate<SyncAccepted, [MappingChangedInput]>('mappingChanged');
 
 export const statusQuery = defineQuery<IntegrationState>('status');
 

@@ -10,7 +10,7 @@ const { archiveUnseenProjects } = proxyActivities<Activities>(BOOKKEEPING);
 export interface SyncMattersInput {
   firmId: string;
   syncRunId: string;
-  kind: Exclude<SyncKind, 'project'>;
+  kind: Exclude<SyncKind, 'project' | 'rederive'>;
   /** Parent integration workflow, which receives a progress Signal after each page. */
   parentWorkflowId: string;
   updatedSince?: string | null;

@@ -1,6 +1,9 @@
 import { ClioHttpError, ClioRateLimitError, ClioReauthorizationRequiredError } from './errors';
 import { RateLimitPacer } from './rate-limit';
-import { CONTACT_FIELDS, MATTER_FIELDS, USER_FIELDS, type ClioContact, type ClioMatter, type ClioPage, type ClioUser } from './types';
+import {
+  CONTACT_FIELDS, CUSTOM_FIELD_FIELDS, MATTER_FIELDS, MATTER_STAGE_FIELDS, PRACTICE_AREA_FIELDS, USER_FIELDS,
+  type ClioContact, type ClioCustomField, type ClioMatter, type ClioMatterStage, type ClioPage, type ClioPracticeArea, type ClioUser,
+} from './types';
 
 /** Where the API client gets tokens; neither function may log or return a token elsewhere. */
 export interface TokenSource {
@@ -81,9 +84,39 @@ export class ClioApi {
     return contacts;
   }
 
+  /** Returns every practice area of the account. */
+  async listPracticeAreas(): Promise<ClioPracticeArea[]> {
+    return this.all<ClioPracticeArea>(this.url('practice_areas.json', { fields: PRACTICE_AREA_FIELDS, order: 'id(asc)', limit: String(CLIO_PAGE_LIMIT) }));
+  }
+
+  /**
+   * Returns every matter stage of the account, each naming its practice area, in one listing
+   * rather than one per practice area. Clio's API lists no `order` parameter for this endpoint.
+   */
+  async listMatterStages(): Promise<ClioMatterStage[]> {
+    return this.all<ClioMatterStage>(this.url('matter_stages.json', { fields: MATTER_STAGE_FIELDS, limit: String(CLIO_PAGE_LIMIT) }));
+  }
+
+  /** Returns the matter custom fields that are not deleted, with their picklist options. */
+  async listMatterCustomFields(): Promise<ClioCustomField[]> {
+    const query = { fields: CUSTOM_FIELD_FIELDS, parent_type: 'matter', deleted: 'false', order: 'id(asc)', limit: String(CLIO_PAGE_LIMIT) };
+    return this.all<ClioCustomField>(this.url('custom_fields.json', query));
+  }
+
   /** Follows a `meta.paging.next` URL from an earlier page. */
   async nextPage<T>(nextUrl: string): Promise<ClioPage<T>> {
     return this.page<T>(this.checkedUrl(nextUrl));
+  }
+
+  /** Reads a listing to its last page; for short listings such as practice areas and custom fields. */
+  private async all<T>(url: URL): Promise<T[]> {
+    let page = await this.page<T>(url);
+    const records = [...page.data];
+    while (page.nextUrl) {
+      page = await this.nextPage<T>(page.nextUrl);
+      records.push(...page.data);
+    }
+    return records;
   }
 
   private async page<T>(url: URL): Promise<ClioPage<T>> {

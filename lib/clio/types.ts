@@ -106,3 +106,30 @@ export const CONTACT_FIELDS = [
 ].join(',');
 
 export const USER_FIELDS = 'id,name,email,time_zone';
+
+/** A practice area, from `GET /practice_areas.json`. */
+export interface ClioPracticeArea {
+  id: number;
+  name?: string | null;
+}
+
+/** A matter stage, from `GET /matter_stages.json`; Clio sends `practice_area_id` as a string. */
+export interface ClioMatterStage {
+  id: number;
+  name?: string | null;
+  order?: number | null;
+  practice_area_id?: string | number | null;
+}
+
+/** A custom field definition, from `GET /custom_fields.json`, with its picklist options. */
+export interface ClioCustomField {
+  id: number;
+  name?: string | null;
+  field_type?: string | null;
+  deleted?: boolean | null;
+  picklist_options?: { id: number; option?: string | null; deleted_at?: string | null }[] | null;
+}
+
+export const PRACTICE_AREA_FIELDS = 'id,name';
+export const MATTER_STAGE_FIELDS = 'id,name,order,practice_area_id';
+export const CUSTOM_FIELD_FIELDS = 'id,name,field_type,deleted,picklist_options{id,option,deleted_at}';

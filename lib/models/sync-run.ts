@@ -1,10 +1,13 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'project'] as const;
-export const SYNC_TRIGGERS = ['nightly', 'manual', 'catch_up'] as const;
+export const SYNC_KINDS = ['full', 'incremental', 'reconcile', 'project', 'rederive'] as const;
+export const SYNC_TRIGGERS = ['nightly', 'manual', 'catch_up', 'mapping_changed'] as const;
 export const SYNC_RUN_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 
-/** One sync of a firm's matters: what started it, how far it got and what it changed. */
+/**
+ * One sync of a firm's matters: what started it, how far it got and what it changed. A `rederive`
+ * run reads no Clio data: it maps the stored snapshots again after the firm's mapping changed.
+ */
 const syncRunSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -23,6 +26,8 @@ const syncRunSchema = new Schema(
       archived: { type: Number, default: 0 },
       restored: { type: Number, default: 0 },
       failed: { type: Number, default: 0 },
+      /** Matters without a project that the firm's sync rule excluded. */
+      skipped: { type: Number, default: 0 },
     },
     /** Requests sent to Clio, and how many of them Clio answered with 429. */
     requests: { type: Number, default: 0 },

@@ -66,6 +66,15 @@ export function createRecordingActivities(options: {
       record('archiveUnseenProjects', [input]);
       return 0;
     },
+    async fetchClioOptions(firmId: string) {
+      record('fetchClioOptions', [firmId]);
+      return { practiceAreas: [], matterCustomFields: [] };
+    },
+    async rederiveProjects(firmId: string, syncRunId: string) {
+      record('rederiveProjects', [firmId, syncRunId]);
+      await options.gate?.();
+      return { afterClioMatterId: 0, pages: 1, fetched: 1, updated: 1, unchanged: 0 };
+    },
   };
   return { activities, calls, states };
 }

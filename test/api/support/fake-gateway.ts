@@ -1,6 +1,7 @@
 import type { GatewayRejection, GatewayResult, IntegrationGateway } from '../../../api/integration-gateway';
 import { Integration } from '../../../lib/models';
-import type { ClioAuthorizedInput, IntegrationState, Requester, SyncAllInput, SyncAccepted, SyncProjectInput } from '../../../workflows/messages';
+import type { ClioOptions } from '../../../lib/mapping';
+import type { ClioAuthorizedInput, IntegrationState, MappingChangedInput, Requester, SyncAllInput, SyncAccepted, SyncProjectInput } from '../../../workflows/messages';
 
 /** One message the app sent to the fake gateway. */
 export interface GatewayCall {
@@ -22,6 +23,8 @@ function stateOf(firmId: string, status: IntegrationState['status']): Integratio
  */
 export class FakeGateway implements IntegrationGateway {
   readonly calls: GatewayCall[] = [];
+  /** What fetchClioOptions returns, as the firm's Clio would. */
+  clioOptions: ClioOptions = { practiceAreas: [], matterCustomFields: [] };
   private nextRejection: GatewayRejection | null = null;
   private syncCounter = 0;
 
@@ -63,6 +66,14 @@ export class FakeGateway implements IntegrationGateway {
 
   disconnect(firmId: string, requester: Requester) {
     return this.record('disconnect', firmId, requester, async () => stateOf(firmId, 'not_connected'));
+  }
+
+  mappingChanged(firmId: string, input: MappingChangedInput) {
+    return this.record('mappingChanged', firmId, input, async (): Promise<SyncAccepted> => ({ syncRunId: `sync-${++this.syncCounter}`, joined: false }));
+  }
+
+  fetchClioOptions(firmId: string) {
+    return this.record('fetchClioOptions', firmId, null, async () => structuredClone(this.clioOptions));
   }
 
   private async record<T>(operation: keyof IntegrationGateway, firmId: string, input: unknown, act: () => Promise<T>): Promise<GatewayResult<T>> {
