@@ -13,7 +13,8 @@ export interface ErrorEntry {
 export const ERROR_CATALOGUE = {
   invalid_request: { status: 400, message: 'The request is invalid; check the parameters against the API documentation.' },
   malformed_json: { status: 400, message: 'The request body is not valid JSON; send a JSON object with Content-Type: application/json.' },
-  unauthorized: { status: 401, message: 'Authentication is required: send Authorization: Bearer <API token>, or sign in with a sign-in link.' },
+  unauthorized: { status: 401, message: 'Authentication is required: send Authorization: Bearer <API token>, or sign in at /sign-in.' },
+  invalid_credentials: { status: 401, message: 'The email or password is incorrect.' },
   forbidden: { status: 403, message: 'Your role does not allow this action.' },
   invalid_csrf_token: { status: 403, message: 'The form was missing its security token or the token has expired; reload the page and try again.' },
   invalid_oauth_state: { status: 403, message: 'The Clio authorization request is missing, expired or already used; start again from Company Settings → Integrations.' },
@@ -27,6 +28,9 @@ export const ERROR_CATALOGUE = {
   request_rejected: { status: 409, message: 'The integration rejected this request in its current state.' },
   payload_too_large: { status: 413, message: 'The request body is larger than 100 kB.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as JSON with Content-Type: application/json.' },
+  invalid_mapping: { status: 422, message: 'The mapping has problems; fix each one listed in "problems" and save again.' },
+  rate_limited: { status: 429, message: 'Too many requests; wait the number of seconds in the Retry-After header, then try again.' },
+  clio_request_failed: { status: 502, message: 'Clio did not return the firm\'s data in time, or returned an error; try again in a minute.' },
   integration_unavailable: { status: 503, message: 'The integration service is unavailable; try again in a minute.' },
   internal_error: { status: 500, message: 'An unexpected error occurred; try again, and contact CaseBridge support with the request id if it persists.' },
 } as const satisfies Record<string, ErrorEntry>;
@@ -43,8 +47,11 @@ export function errorStatus(code: ErrorCode): number {
   return ERROR_CATALOGUE[code].status;
 }
 
-/** Sends `{ error: { code, message, requestId } }` with the code's status; `message` defaults to the catalogue's sentence. */
-export function sendError(res: Response, code: ErrorCode, message?: string): void {
+/**
+ * Sends `{ error: { code, message, requestId } }` with the code's status; `message` defaults to the
+ * catalogue's sentence. `details` adds fields to the error object, such as the list of problems.
+ */
+export function sendError(res: Response, code: ErrorCode, message?: string, details?: Record<string, unknown>): void {
   const entry = ERROR_CATALOGUE[code];
-  res.status(entry.status).json({ error: { code, message: message ?? entry.message, requestId: res.req.requestId } });
+  res.status(entry.status).json({ error: { ...details, code, message: message ?? entry.message, requestId: res.req.requestId } });
 }

@@ -32,6 +32,8 @@ declare global {
       log: Logger;
       /** The authenticated caller, set by the authentication middleware. */
       caller?: AuthenticatedUser;
+      /** Id of the API token the request was authenticated with; unset for a browser session. */
+      apiTokenId?: string;
     }
   }
 }

@@ -33,6 +33,34 @@ export const configSchema = z.object({
   CREDENTIAL_KEYS: z.string().min(1, 'is required: for example k1:<base64 of 32 random bytes>'),
   /** Signs the browser session cookie; at least 32 characters. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** SMTP server that client updates and admin alerts are sent through. @default 127.0.0.1 */
+  SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** @default 25 */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
+  /** `true` for TLS from the first byte (usually port 465); `false` upgrades with STARTTLS when the server offers it. @default false */
+  SMTP_SECURE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false').transform((value) => value === 'true'),
+  /** SMTP user name; empty sends without authentication. @default empty */
+  SMTP_USER: z.string().default(''),
+  /** Password of SMTP_USER. @default empty */
+  SMTP_PASSWORD: z.string().default(''),
+  /** Sender of every email, an address or `Name <address>`; its domain also ends each Message-ID. @default CaseBridge <notifications@localhost> */
+  NOTIFY_FROM: z.string().min(3).regex(/@[^@\s>]+>?$/, 'must be an email address or Name <address>').default('CaseBridge <notifications@localhost>'),
+  /** URL that text messages are posted to as JSON; empty turns text messages off. @default empty */
+  SMS_ENDPOINT_URL: z.union([z.literal(''), z.string().url()]).default(''),
+  /** Local time, HH:MM in the firm's time zone, at which queued client updates go out on business days. @default 08:00 */
+  NOTIFY_BUSINESS_HOUR: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM, such as 08:00').default('08:00'),
+  /** Requests one API token (or one browser session) may send to /api per rate-limit window. @default 300 */
+  API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(300),
+  /** Requests one client IP address may send to /api per rate-limit window, with or without a token. @default 600 */
+  API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),
+  /** Length of the API's fixed rate-limit window, in seconds. @default 60 */
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Failed password sign-ins allowed per email address per sign-in window; then that email is locked until the window ends. @default 5 */
+  SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  /** Failed password sign-ins allowed per client IP address per sign-in window. @default 20 */
+  SIGN_IN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(20),
+  /** Length of the sign-in failure window, in seconds. @default 900 */
+  SIGN_IN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** @default info */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

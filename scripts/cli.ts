@@ -6,6 +6,7 @@ import {
   createFirm,
   createSignInLink,
   createUser,
+  setUserPassword,
   validateFirmInput,
   validateUserInput,
 } from '../lib/auth';
@@ -13,6 +14,7 @@ import { configSchema } from '../lib/config';
 import { CredentialStore } from '../lib/credentials';
 import { KeyringError, parseKeyring } from '../lib/crypto';
 import { connectDatabase, disconnectDatabase } from '../lib/db';
+import { PasswordInputError, readNewPassword } from './read-password';
 
 const USAGE = `Usage: npx tsx scripts/cli.ts <command> [options]
 
@@ -21,6 +23,12 @@ Commands:
                 Firm id: lowercase letters, digits and dashes. Time zone default: America/New_York.
   create-user   --email <email> --name <name> --role firm_admin|staff [--firm <firm id>]
                 A firm admin needs --firm; staff take none.
+  create-staff  --email <email> --name <name>
+                Creates a staff user with the password read from standard input:
+                typed twice at a terminal, or the first line of piped input.
+  set-password  --email <email>
+                Sets a user's password, read from standard input as for create-staff,
+                and ends the user's open browser sessions. At least 12 characters.
   create-token  --email <email> [--label <text>]
                 Prints a new API token once; CaseBridge stores only its hash.
   sign-in-link  --email <email>
@@ -43,11 +51,14 @@ class UsageError extends Error {}
 /** CLI option of each field that lib/auth names in an InvalidInputError. */
 const OPTION_OF_FIELD: Record<string, string> = {
   id: '--id', name: '--name', timeZone: '--time-zone', email: '--email', role: '--role', firm: '--firm', label: '--label',
+  password: 'password on standard input',
 };
 
 const OPTIONS_OF_COMMAND = {
   'create-firm': { id: { type: 'string' }, name: { type: 'string' }, 'time-zone': { type: 'string' } },
   'create-user': { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, firm: { type: 'string' } },
+  'create-staff': { email: { type: 'string' }, name: { type: 'string' } },
+  'set-password': { email: { type: 'string' } },
   'create-token': { email: { type: 'string' }, label: { type: 'string' } },
   'sign-in-link': { email: { type: 'string' } },
   'reencrypt-credentials': {},
@@ -60,6 +71,9 @@ function isCommand(value: string | undefined): value is Command {
 }
 
 function parseOptions(command: Command, args: string[]): Record<string, string | undefined> {
+  if (args.some((arg) => arg === '--password' || arg.startsWith('--password='))) {
+    throw new UsageError(`${command}: --password is not accepted, because other users can read command lines in the process list; send the password on standard input.`);
+  }
   try {
     const { values } = parseArgs({ args, options: OPTIONS_OF_COMMAND[command], strict: true, allowPositionals: false });
     return values as Record<string, string | undefined>;
@@ -106,6 +120,23 @@ function prepare(command: Command, values: Record<string, string | undefined>, p
         process.stdout.write(`Created ${created.role} ${created.email}${firm}.\n`);
       };
     }
+    case 'create-staff': {
+      const user = { email: required(values, 'email'), name: required(values, 'name'), role: 'staff', firmId: null };
+      validateUserInput(user);
+      return async () => {
+        const password = await readNewPassword();
+        const created = await createUser({ ...user, password });
+        process.stdout.write(`Created staff ${created.email} with a password; sign in at ${publicUrl.replace(/\/+$/, '')}/sign-in.\n`);
+      };
+    }
+    case 'set-password': {
+      const email = required(values, 'email');
+      return async () => {
+        const password = await readNewPassword();
+        const { user, endedSessions } = await setUserPassword(email, password);
+        process.stdout.write(`Set the password of ${user.email}; ended ${endedSessions} open browser session${endedSessions === 1 ? '' : 's'}.\n`);
+      };
+    }
     case 'create-token': {
       const email = required(values, 'email');
       return async () => {
@@ -148,7 +179,7 @@ function usageMessage(error: unknown): string | null {
   if (error instanceof InvalidInputError) {
     return `Invalid ${OPTION_OF_FIELD[error.field] ?? error.field}: ${error.message}`;
   }
-  if (error instanceof KeyringError) {
+  if (error instanceof KeyringError || error instanceof PasswordInputError) {
     return error.message;
   }
   return null;

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { findUserByApiToken, findUserById, type AuthenticatedUser } from '../../lib/auth';
+import { authenticateApiToken, findUserById, type AuthenticatedUser } from '../../lib/auth';
 import { sendError } from '../errors';
 import { renderErrorPage } from '../pages/error-page';
 
@@ -35,12 +35,13 @@ export function authenticateApi(now: () => Date): RequestHandler {
         sendError(res, 'unauthorized', 'The Authorization header must read "Bearer <API token>".');
         return;
       }
-      const user = await findUserByApiToken(match[1], now());
-      if (!user) {
+      const owner = await authenticateApiToken(match[1], now());
+      if (!owner) {
         sendError(res, 'unauthorized', 'The API token is invalid or has been deleted; create a new one with the create-token command.');
         return;
       }
-      req.caller = user;
+      req.caller = owner.user;
+      req.apiTokenId = owner.tokenId;
       next();
       return;
     }
@@ -64,7 +65,7 @@ export function authenticatePage(): RequestHandler {
   return async (req, res, next) => {
     const user = await findSessionUser(req);
     if (!user) {
-      renderErrorPage(res, 'unauthorized', 'Sign in first: open the sign-in link CaseBridge staff sent you. Links expire after 15 minutes.');
+      renderErrorPage(res, 'unauthorized', 'Sign in first at /sign-in with your email and password, or open the sign-in link CaseBridge staff sent you.');
       return;
     }
     req.caller = user;

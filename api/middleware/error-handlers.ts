@@ -9,8 +9,12 @@ interface BodyParserError {
   message: string;
 }
 
-/** Maps a body-parser error to a catalogue code, or returns null for an unexpected error. */
+/** Maps a body-parser or path-decoding error to a catalogue code, or returns null for an unexpected error. */
 function classify(error: unknown): { code: ErrorCode; message?: string } | null {
+  if (error instanceof URIError) {
+    // The router decodes path parameters with decodeURIComponent and passes on its URIError.
+    return { code: 'invalid_request', message: 'The path contains invalid percent-encoding; encode each reserved or non-ASCII character as %XX of its UTF-8 bytes.' };
+  }
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':

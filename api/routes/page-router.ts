@@ -9,7 +9,8 @@ import { setActivation } from './firms/firmId/settings/integrations/clio/set-act
 import { getIntegrationSettings } from './firms/firmId/settings/integrations/get-integration-settings';
 import { getHome } from './get-home';
 import { finishClioAuthorization } from './oauth/clio/callback/finish-clio-authorization';
-import { getSignInHelp } from './sign-in/get-sign-in-help';
+import { showSignInForm } from './sign-in/show-sign-in-form';
+import { signInWithPassword } from './sign-in/sign-in-with-password';
 import { openSignInLink } from './sign-in/token/open-sign-in-link';
 import { signOut } from './sign-out/sign-out';
 import { getStaffConsole } from './staff/get-staff-console';
@@ -21,7 +22,8 @@ export function createPageRouter(deps: RouteDeps): Router {
   const form = [parseFormBody(), verifyCsrfToken()];
 
   router.get('/', getHome());
-  router.get('/sign-in', getSignInHelp());
+  router.get('/sign-in', showSignInForm(deps));
+  router.post('/sign-in', parseFormBody(), signInWithPassword(deps));
   router.get('/sign-in/:token', openSignInLink(deps));
   router.post('/sign-out', form, signOut());
   router.get('/staff', signedIn, getStaffConsole());

@@ -18,8 +18,14 @@ export async function createApiToken(input: { email: string; label?: string }): 
   return { id: String(doc._id), token, user };
 }
 
-/** Returns the owner of an API token and records its use, or null when the token is unknown or its user is gone. */
-export async function findUserByApiToken(token: string, now: Date): Promise<AuthenticatedUser | null> {
+/** An API token's id and the user it acts for. */
+export interface ApiTokenOwner {
+  tokenId: string;
+  user: AuthenticatedUser;
+}
+
+/** Returns an API token's id and owner and records its use, or null when the token is unknown or its user is gone. */
+export async function authenticateApiToken(token: string, now: Date): Promise<ApiTokenOwner | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) {
     return null;
   }
@@ -27,5 +33,12 @@ export async function findUserByApiToken(token: string, now: Date): Promise<Auth
   if (!doc) {
     return null;
   }
-  return findUserById(String(doc.userId));
+  const user = await findUserById(String(doc.userId));
+  return user ? { tokenId: String(doc._id), user } : null;
+}
+
+/** Returns the owner of an API token and records its use, or null when the token is unknown or its user is gone. */
+export async function findUserByApiToken(token: string, now: Date): Promise<AuthenticatedUser | null> {
+  const owner = await authenticateApiToken(token, now);
+  return owner?.user ?? null;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { Firm, User } from '../models';
 import { USER_ROLES, type UserRole } from '../models/user';
 import { AlreadyExistsError, InvalidInputError, isDuplicateKeyError } from './errors';
+import { hashPassword } from './password-hash';
+import { validatePassword } from './password-rules';
 
 /** A signed-in user, as request handlers see it. Staff have no firm; a firm admin has exactly one. */
 export interface AuthenticatedUser {
@@ -15,7 +17,8 @@ export interface AuthenticatedUser {
 
 const emailSchema = z.string().trim().toLowerCase().email();
 
-function toAuthenticatedUser(doc: { _id: unknown; email: string; name: string; role: string; firmId?: string | null }): AuthenticatedUser {
+/** Converts a user document to the fields request handlers see; the password hash is never among them. */
+export function toAuthenticatedUser(doc: { _id: unknown; email: string; name: string; role: string; firmId?: string | null }): AuthenticatedUser {
   return { id: String(doc._id), email: doc.email, name: doc.name, role: doc.role as UserRole, firmId: doc.firmId ?? null };
 }
 
@@ -25,9 +28,11 @@ export interface NewUser {
   name: string;
   role: string;
   firmId?: string | null;
+  /** Password for the sign-in form; without one the user signs in with sign-in links only. */
+  password?: string;
 }
 
-/** Throws InvalidInputError naming `email`, `name`, `role` or `firm` when one is invalid; reads no database. */
+/** Throws InvalidInputError naming `email`, `name`, `role`, `firm` or `password` when one is invalid; reads no database. */
 export function validateUserInput(input: NewUser): void {
   if (!emailSchema.safeParse(input.email).success) {
     throw new InvalidInputError('email', `Email "${input.email}" is not a valid email address.`);
@@ -45,6 +50,9 @@ export function validateUserInput(input: NewUser): void {
   if (input.role === 'staff' && firmId !== null) {
     throw new InvalidInputError('firm', 'Staff see every firm, so a staff user takes no firm id.');
   }
+  if (input.password !== undefined) {
+    validatePassword(input.password);
+  }
 }
 
 /**
@@ -60,8 +68,10 @@ export async function createUser(input: NewUser): Promise<AuthenticatedUser> {
     throw new InvalidInputError('firm', `No firm with id "${firmId}" exists: create it first.`);
   }
 
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+
   try {
-    const doc = await User.create({ email, name: input.name.trim(), role: input.role, firmId });
+    const doc = await User.create({ email, name: input.name.trim(), role: input.role, firmId, passwordHash, passwordChangedAt: passwordHash ? new Date() : null });
     return toAuthenticatedUser(doc);
   } catch (error) {
     if (isDuplicateKeyError(error)) {

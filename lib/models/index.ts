@@ -2,6 +2,8 @@ export { ApiToken } from './api-token';
 export { Credential } from './credential';
 export { Firm } from './firm';
 export { Integration } from './integration';
+export { Mapping } from './mapping';
+export { Notification, NotificationSettings } from './notification';
 export { Project } from './project';
 export { Session } from './session';
 export { SignInLink } from './sign-in-link';

@@ -13,6 +13,8 @@ const personSchema = new Schema(
     phones: { type: [new Schema({ number: String, name: { type: String, default: null } }, { _id: false })], default: [] },
     /** Where the person comes from on the matter, such as client, related_client or responsible_attorney. */
     role: { type: String, default: null },
+    /** Set on team members only: true for the team's primary contact. */
+    primary: { type: Boolean },
   },
   { _id: false },
 );
@@ -42,10 +44,18 @@ const projectSchema = new Schema(
     clioEtag: { type: String, default: null },
     displayNumber: { type: String, default: null },
     description: { type: String, default: null },
-    /** Project type, from the matter's practice area. */
+    /** Project type, from the matter's practice area through the firm's mapping. */
     type: { type: String, default: null },
-    /** Phase, from the matter's stage. */
+    /** Phase, from the matter's stage or a picklist custom field through the firm's mapping. */
     phase: { type: String, default: null },
+    /** True when the matter's practice area drives no project type of the firm's mapping. */
+    typeUnmapped: { type: Boolean, default: false },
+    /** True when the matter's Clio value maps to no phase; the project keeps its last mapped phase meanwhile. */
+    phaseUnmapped: { type: Boolean, default: false },
+    /** The stage or picklist option that mapped to no phase, while `phaseUnmapped` is set. */
+    unmappedPhaseValue: { type: new Schema({ id: { type: Number, default: null }, name: { type: String, default: null } }, { _id: false }), default: null },
+    /** Version of the mapping the mapped fields come from; 0 for the default mapping. */
+    mappingVersion: { type: Number, default: 0 },
     status: { type: String, enum: PROJECT_STATUSES, required: true },
     clients: { type: [personSchema], default: [] },
     team: { type: [personSchema], default: [] },
@@ -56,6 +66,11 @@ const projectSchema = new Schema(
     clioUpdatedAt: { type: Date, default: null },
     lastSyncRunId: { type: String, default: null },
     raw: { type: Schema.Types.Mixed, required: true },
+    /** Which client updates this project sends; a document written before the toggles existed reads as both on. */
+    notificationToggles: {
+      newProject: { type: Boolean, default: true },
+      phaseChange: { type: Boolean, default: true },
+    },
   },
   { timestamps: true, minimize: false },
 );

@@ -10,6 +10,9 @@ const userSchema = new Schema(
     role: { type: String, enum: USER_ROLES, required: true },
     /** The one firm a firm admin manages; staff have none and see every firm. */
     firmId: { type: String, default: null },
+    /** scrypt hash in the PHC string format (lib/auth/password-hash.ts); null for a user who signs in with links only. */
+    passwordHash: { type: String, default: null },
+    passwordChangedAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

@@ -24,8 +24,9 @@ export interface TestStack {
 /**
  * Starts mongo-java-server in memory, a Temporal dev server, the Clio sandbox, the worker and the
  * API, each a real server; the worker and the API run as their own processes.
+ * `env` adds to or replaces the product's environment, for example with higher rate limits.
  */
-export async function startTestStack(options: { matters?: number } = {}): Promise<TestStack> {
+export async function startTestStack(options: { matters?: number; env?: Record<string, string> } = {}): Promise<TestStack> {
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'casebridge-e2e-'));
   const started: RunningServer[] = [];
   const sandbox = await createSandbox({ port: 0, defaultAccount: { matters: options.matters ?? 300, seed: 1 } });
@@ -50,6 +51,7 @@ export async function startTestStack(options: { matters?: number } = {}): Promis
       CREDENTIAL_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'info',
+      ...options.env,
     };
     started.push(await startWorkerProcess(env, path.join(logDir, 'worker.log')));
     const api = await startApiProcess(env, path.join(logDir, 'api.log'));

@@ -66,8 +66,14 @@ async function seedUsers(): Promise<Seed> {
   };
 }
 
+/** Settings of one harness beyond its defaults. */
+export interface ApiHarnessOptions {
+  /** Environment values that replace the harness's own, such as small rate limits or an https PUBLIC_URL. */
+  env?: Record<string, string>;
+}
+
 /** Starts mongo-java-server, the fake Clio and the app; `name` labels the database log file. */
-export async function startApiHarness(name: string): Promise<ApiHarness> {
+export async function startApiHarness(name: string, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const mongoPort = await freePort();
   const mongo: RunningServer = await startMongo({ port: mongoPort, logFile: path.join(ROOT, '.stack', 'logs', `test-api-${name}-mongo.log`) });
   const clio = await startFakeClio();
@@ -85,6 +91,7 @@ export async function startApiHarness(name: string): Promise<ApiHarness> {
     CREDENTIAL_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'debug',
+    ...options.env,
   });
   await connectDatabase(config.MONGODB_URI);
 
@@ -103,7 +110,7 @@ export async function startApiHarness(name: string): Promise<ApiHarness> {
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(appPort, '127.0.0.1', () => resolve(listening));
   });
-  const url = config.PUBLIC_URL;
+  const url = `http://127.0.0.1:${appPort}`;
   const seed = await seedUsers();
 
   return {

@@ -5,15 +5,18 @@ import { sendError } from '../../../../../errors';
 import { findAccessibleFirm } from '../../../../../firm-access';
 import { requireCaller } from '../../../../../request-context';
 import { toProjectView } from '../../../../../resource-views';
-import { firmParamsSchema, limitSchema, offsetSchema } from '../../../../../schemas';
-import { parseRequest } from '../../../../../validation';
+import { emptyObjectSchema, firmParamsSchema, limitSchema, offsetSchema } from '../../../../../schemas';
+import { parseRequest, type RequestSchemas } from '../../../../../validation';
 
 const querySchema = z.object({ limit: limitSchema(50, 200), offset: offsetSchema }).strict();
+
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const listProjectsRequest = { params: firmParamsSchema, query: querySchema, body: emptyObjectSchema } satisfies RequestSchemas;
 
 /** GET /api/firms/:firmId/projects?limit&offset: one page of the firm's projects by Clio matter id, without the raw Clio snapshot. */
 export function listProjects(): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: querySchema });
+    const input = parseRequest(req, listProjectsRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;

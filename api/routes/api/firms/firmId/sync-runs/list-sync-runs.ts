@@ -5,15 +5,18 @@ import { sendError } from '../../../../../errors';
 import { findAccessibleFirm } from '../../../../../firm-access';
 import { requireCaller } from '../../../../../request-context';
 import { toSyncRunView } from '../../../../../resource-views';
-import { firmParamsSchema, limitSchema } from '../../../../../schemas';
-import { parseRequest } from '../../../../../validation';
+import { emptyObjectSchema, firmParamsSchema, limitSchema } from '../../../../../schemas';
+import { parseRequest, type RequestSchemas } from '../../../../../validation';
 
 const querySchema = z.object({ limit: limitSchema(20, 200) }).strict();
+
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const listSyncRunsRequest = { params: firmParamsSchema, query: querySchema, body: emptyObjectSchema } satisfies RequestSchemas;
 
 /** GET /api/firms/:firmId/sync-runs?limit: the firm's latest sync runs, newest first. */
 export function listSyncRuns(): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: querySchema });
+    const input = parseRequest(req, listSyncRunsRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;

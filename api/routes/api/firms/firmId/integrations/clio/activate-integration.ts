@@ -5,12 +5,15 @@ import { sendError } from '../../../../../../errors';
 import { findAccessibleFirm, requesterOf } from '../../../../../../firm-access';
 import { requireCaller } from '../../../../../../request-context';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../../schemas';
-import { parseRequest } from '../../../../../../validation';
+import { parseRequest, type RequestSchemas } from '../../../../../../validation';
+
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const activateIntegrationRequest = { params: firmParamsSchema, query: emptyObjectSchema, body: emptyObjectSchema } satisfies RequestSchemas;
 
 /** POST /api/firms/:firmId/integrations/clio/activate: staff switch the integration to Active, so nightly syncs run and clients are notified. */
 export function activateIntegration(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: emptyObjectSchema });
+    const input = parseRequest(req, activateIntegrationRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;

@@ -5,12 +5,15 @@ import { sendError } from '../../../../../../errors';
 import { findAccessibleFirm, requesterOf } from '../../../../../../firm-access';
 import { requireCaller } from '../../../../../../request-context';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../../schemas';
-import { parseRequest } from '../../../../../../validation';
+import { parseRequest, type RequestSchemas } from '../../../../../../validation';
+
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const deactivateIntegrationRequest = { params: firmParamsSchema, query: emptyObjectSchema, body: emptyObjectSchema } satisfies RequestSchemas;
 
 /** POST /api/firms/:firmId/integrations/clio/deactivate: staff switch the integration back to Connected, Inactive. */
 export function deactivateIntegration(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: emptyObjectSchema });
+    const input = parseRequest(req, deactivateIntegrationRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;

@@ -5,7 +5,10 @@ import { sendError } from '../../../../../../errors';
 import { findAccessibleFirm, requesterOf } from '../../../../../../firm-access';
 import { requireCaller } from '../../../../../../request-context';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../../schemas';
-import { parseRequest } from '../../../../../../validation';
+import { parseRequest, type RequestSchemas } from '../../../../../../validation';
+
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const disconnectIntegrationRequest = { params: firmParamsSchema, query: emptyObjectSchema, body: emptyObjectSchema } satisfies RequestSchemas;
 
 /**
  * POST /api/firms/:firmId/integrations/clio/disconnect: the firm's admin or staff revoke the Clio
@@ -13,7 +16,7 @@ import { parseRequest } from '../../../../../../validation';
  */
 export function disconnectIntegration(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: emptyObjectSchema });
+    const input = parseRequest(req, disconnectIntegrationRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;

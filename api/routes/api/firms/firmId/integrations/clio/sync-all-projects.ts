@@ -1,14 +1,17 @@
 import type { RequestHandler } from 'express';
+import { z } from 'zod';
 import type { RouteDeps } from '../../../../../../app-deps';
 import { sendError } from '../../../../../../errors';
 import { findAccessibleFirm, requesterOf } from '../../../../../../firm-access';
 import { requireCaller } from '../../../../../../request-context';
-import { z } from 'zod';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../../schemas';
+import { parseRequest, type RequestSchemas } from '../../../../../../validation';
 
 /** Body of a sync-all request; without a mode the workflow chooses incremental after a first sync. */
 const syncAllBodySchema = z.object({ mode: z.enum(['full', 'incremental', 'reconcile']).optional() }).strict();
-import { parseRequest } from '../../../../../../validation';
+
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const syncAllProjectsRequest = { params: firmParamsSchema, query: emptyObjectSchema, body: syncAllBodySchema } satisfies RequestSchemas;
 
 /**
  * POST /api/firms/:firmId/integrations/clio/sync: requests a sync of all the firm's matters:
@@ -18,7 +21,7 @@ import { parseRequest } from '../../../../../../validation';
  */
 export function syncAllProjects(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: firmParamsSchema, query: emptyObjectSchema, body: syncAllBodySchema });
+    const input = parseRequest(req, syncAllProjectsRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;

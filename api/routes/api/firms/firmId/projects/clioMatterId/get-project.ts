@@ -6,17 +6,20 @@ import { findAccessibleFirm } from '../../../../../../firm-access';
 import { requireCaller } from '../../../../../../request-context';
 import { toProjectView } from '../../../../../../resource-views';
 import { emptyObjectSchema, firmIdSchema } from '../../../../../../schemas';
-import { parseRequest } from '../../../../../../validation';
+import { parseRequest, type RequestSchemas } from '../../../../../../validation';
 
 const paramsSchema = z.object({
   firmId: firmIdSchema,
   clioMatterId: z.string().regex(/^\d{1,15}$/, 'must be a Clio matter id: a positive integer').transform(Number),
 }).strict();
 
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const getProjectRequest = { params: paramsSchema, query: emptyObjectSchema, body: emptyObjectSchema } satisfies RequestSchemas;
+
 /** GET /api/firms/:firmId/projects/:clioMatterId: one project, with the raw Clio snapshot it was mapped from. */
 export function getProject(): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: paramsSchema, query: emptyObjectSchema });
+    const input = parseRequest(req, getProjectRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;

@@ -6,17 +6,20 @@ import { findAccessibleFirm } from '../../../../../../firm-access';
 import { requireCaller } from '../../../../../../request-context';
 import { toSyncRunView } from '../../../../../../resource-views';
 import { emptyObjectSchema, firmIdSchema } from '../../../../../../schemas';
-import { parseRequest } from '../../../../../../validation';
+import { parseRequest, type RequestSchemas } from '../../../../../../validation';
 
 const paramsSchema = z.object({
   firmId: firmIdSchema,
   syncRunId: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/, 'must be a sync run id: letters, digits and . _ : -'),
 }).strict();
 
+/** Schemas of the path parameters, query and body; the OpenAPI document is built from them too. */
+export const getSyncRunRequest = { params: paramsSchema, query: emptyObjectSchema, body: emptyObjectSchema } satisfies RequestSchemas;
+
 /** GET /api/firms/:firmId/sync-runs/:syncRunId: one sync run with its counts and progress. */
 export function getSyncRun(): RequestHandler {
   return async (req, res) => {
-    const input = parseRequest(req, { params: paramsSchema, query: emptyObjectSchema });
+    const input = parseRequest(req, getSyncRunRequest);
     if (!input.ok) {
       sendError(res, 'invalid_request', input.message);
       return;
