@@ -1,6 +1,6 @@
 /**
  * Prints where a V8 CPU profile (from `node --cpu-prof`) spent its time: self time per function
- * and per source file or package, largest first. When the profile's folder holds the sync
+ * and per source file or package, largest first. When the profile's folder contains the sync
  * window written by bench/full-sync.ts --cpu-prof, only samples inside that window count.
  *
  *   npx tsx bench/cpu-profile-summary.ts FILE.cpuprofile [--top 25]
@@ -48,6 +48,7 @@ function main(): void {
     throw new Error('Missing profile path: give a .cpuprofile file written by node --cpu-prof');
   }
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+
   const windowFile = path.join(path.dirname(file), SYNC_WINDOW_FILE);
   const window: SyncWindow = existsSync(windowFile)
     ? (JSON.parse(readFileSync(windowFile, 'utf8')) as SyncWindow)
@@ -55,6 +56,7 @@ function main(): void {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();
+
   let sampledAt = profile.startTime;
   // timeDeltas[i] is the time before sample i, so it is charged to the frame of sample i.
   profile.samples.forEach((nodeId, index) => {
@@ -69,6 +71,7 @@ function main(): void {
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
     byFile.set(fileGroup(frame.url), (byFile.get(fileGroup(frame.url)) ?? 0) + ms);
   });
+
   const totalMs = (Math.min(window.toMicros, profile.endTime) - Math.max(window.fromMicros, profile.startTime)) / 1000;
   const idleMs = byFunction.get(`(idle) ${fileGroup('')}`) ?? 0;
   console.log(`${file}: ${(totalMs / 1000).toFixed(1)} s of wall time summarized, ${((totalMs - idleMs) / 1000).toFixed(1)} s of it on the main thread's CPU`);

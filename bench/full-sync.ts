@@ -1,8 +1,9 @@
 /**
- * Full-sync benchmark. For each size, a fresh stack syncs that many sandbox matters in rounds:
- * once through CaseBridge (integration workflow, sync child workflow, worker process) and once
- * with a plain in-process loop that makes the same Clio requests and bulk upserts, each into a
- * new firm so both start from no projects. Rounds alternate which sync goes first.
+ * Full-sync benchmark. For each size, a fresh stack syncs that many sandbox matters in rounds.
+ * A round syncs once through CaseBridge (integration workflow, sync child workflow, worker
+ * process) and once with a plain in-process loop that makes the same Clio requests and bulk
+ * upserts. Each sync writes into a new firm, so both start from no projects, and rounds
+ * alternate which sync goes first.
  *
  *   npx tsx bench/full-sync.ts [--sizes 10000,50000] [--rounds 3] [--record] [--cpu-prof]
  *
@@ -24,7 +25,7 @@ import { createAccount } from './support/sandbox-admin';
 import { measureCost } from './support/run-cost';
 import { SYNC_WINDOW_FILE, monotonicMicros, type SyncWindow } from './support/sync-window';
 
-/** Longest wait for one CaseBridge full sync. */
+/** Maximum wait for one CaseBridge full sync. */
 const SYNC_TIMEOUT_MS = 30 * 60_000;
 /**
  * Matters of the warm-up account, synced both ways before the measured rounds, so that neither
@@ -51,7 +52,7 @@ function parseCount(name: string, text: string, max: number): number {
 
 /**
  * Counts a firm's projects, then deletes every project. mongo-java-server's in-memory backend
- * answers the per-page `$in` lookup of existing projects by scanning the whole collection (about
+ * runs the per-page `$in` lookup of existing projects as a scan of the whole collection (about
  * 0.5 ms per 1,000 projects on the benchmark machine), so each sync starts from an empty collection.
  */
 async function countAndClearProjects(firmId: string): Promise<number> {
@@ -68,6 +69,7 @@ async function syncWithCaseBridge(session: BenchSession, firmId: string, sampler
   sampler.start();
   try {
     const { value: run, cost } = await measureCost(stack.workerPid, () => runFullSync(handle, SYNC_TIMEOUT_MS));
+    sampler.stop();
     if (run.state !== 'completed') {
       throw new Error(`The CaseBridge full sync of firm ${firmId} failed: ${run.error ?? 'no error recorded'}`);
     }
@@ -106,6 +108,9 @@ async function measureRound(session: BenchSession, matters: number, round: numbe
   } else {
     baseline = await syncWithBaseline(session, baselineFirm);
     caseBridge = await syncWithCaseBridge(session, caseBridgeFirm, sampler, windows);
+  }
+  if (caseBridge.projects !== matters || baseline.projects !== matters) {
+    throw new Error(`Round ${round} wrote ${caseBridge.projects} projects through CaseBridge and ${baseline.projects} in the baseline, expected ${matters} each`);
   }
   return {
     round,

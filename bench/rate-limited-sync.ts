@@ -1,13 +1,13 @@
 /**
  * Rate-limited sync benchmark: a CaseBridge full sync against the sandbox with its per-token
- * request limit on, counting 429 answers and comparing the elapsed time with the least time the
+ * request limit on. It counts 429 responses and compares the elapsed time with the least time the
  * limit allows, ceil(N / L) × W for N API requests, a limit of L requests and a window of W seconds.
  *
  *   npx tsx bench/rate-limited-sync.ts [--matters 20000] [--limit 5] [--window 2] [--record]
  *
- * The limit must be the bottleneck for the comparison to test pacing: on the 2-core machine of
- * docs/benchmarks.md an unlimited full sync makes about 10 requests a second, so the default of
- * 5 requests per 2-second window is a quarter of that.
+ * The limit must be the bottleneck for the comparison to test pacing. On the 2-core machine of
+ * docs/benchmarks.md an unlimited full sync makes an estimated 15 requests a second, and the
+ * default of 5 requests per 2-second window is a sixth of that.
  */
 import { parseArgs } from 'node:util';
 import { withBenchSession } from './support/bench-session';
@@ -15,11 +15,11 @@ import { connectFirm, runFullSync } from './support/casebridge-sync';
 import { describeCodeVersion, describeMachine, markdownTable, secondsText, writeDocSection } from './support/report';
 import { readRequestCounts, resetRequestCounts, setRateLimit } from './support/sandbox-admin';
 
-/** Goal: at most this many 429 answers in one sync. */
+/** Goal: at most this many 429 responses in one sync. */
 const MAX_RATE_LIMITED = 3;
 /** Goal: the elapsed time stays within this factor of the time the limit allows. */
 const MAX_ELAPSED_FACTOR = 1.05;
-/** Longest wait for the sync. */
+/** Maximum wait for the sync. */
 const SYNC_TIMEOUT_MS = 20 * 60_000;
 
 const { values: options } = parseArgs({

@@ -5,7 +5,7 @@ import { ClioApi } from '../../lib/clio/api';
 import type { ClioContact, ClioMatter, ClioPage } from '../../lib/clio/types';
 import { grantSandboxAccess } from '../../test/support/sandbox-grant';
 
-/** What the baseline did. */
+/** Counts of one baseline sync. */
 export interface BaselineResult {
   pages: number;
   fetched: number;

@@ -18,7 +18,7 @@ export interface BenchSession {
  */
 export async function withBenchSession<T>(options: BenchStackOptions, body: (session: BenchSession) => Promise<T>): Promise<T> {
   const stack = await startBenchStack(options);
-  // The servers are child processes; stopping them before exiting keeps none running unowned.
+  // The servers are child processes, so they are stopped before exiting to leave none running unowned.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     console.error(`${signal} received: stopping the benchmark's servers`);
     void stack.stop().finally(() => process.exit(130));

@@ -13,7 +13,7 @@ export interface BenchStack {
   mongoUrl: string;
   temporalAddress: string;
   sandboxUrl: string;
-  /** The worker's environment, which also holds the credential keys the benchmark must share. */
+  /** The worker's environment, which also contains the credential keys the benchmark must share. */
   env: Record<string, string>;
   /** Process id of the Node process that runs worker/main.ts (below the tsx launcher). */
   workerPid: number;

@@ -17,7 +17,7 @@ const POLL_INTERVAL_MS = 100;
 export type FinishedSyncRun = SyncRunDoc & { _id: string };
 
 /**
- * Where a full sync's time went, from the child workflow's history over all its runs: activities
+ * Time split of a full sync, from the child workflow's history over all its runs: activities
  * executing, activities waiting in the task queue, and the rest (workflow tasks, progress signals).
  */
 export interface SyncPhases {

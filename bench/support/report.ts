@@ -15,7 +15,7 @@ export function describeMachine(): string {
 }
 
 /**
- * Names the commit the benchmark ran on, and says whether files outside bench/ and
+ * Names the commit the benchmark ran on, and reports whether files outside bench/ and
  * docs/benchmarks.md had uncommitted changes, since those change what was measured.
  */
 export function describeCodeVersion(): string {

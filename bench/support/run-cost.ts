@@ -1,13 +1,13 @@
 import { cpuSeconds, descendantsCpuSeconds, type StackComponent } from './processes';
 
-/** What one sync cost: wall time, and CPU time of the syncing process and of every process involved. */
+/** Cost of one sync: wall time, and CPU time of the syncing process and of every process involved. */
 export interface RunCost {
   wallMs: number;
   /** CPU seconds of the process that ran the sync code: the worker, or this process for the baseline. */
   clientCpuSeconds: number;
   /** CPU seconds of the client plus the database, Temporal and the sandbox (and their launchers). */
   stackCpuSeconds: number;
-  /** CPU seconds by process; `benchmark` is this process, counted for the baseline only. */
+  /** CPU seconds by process. `benchmark` is this process, which counts for the baseline only. */
   cpuByProcess: Record<StackComponent | 'benchmark', number>;
 }
 
@@ -18,8 +18,8 @@ function ownCpuSeconds(): number {
 
 /**
  * Runs `sync` and measures its cost. `client` is the pid of the process doing the sync, or
- * 'self' when this process does it; this process's own CPU counts in the stack only then, so
- * its polling while the worker syncs is left out.
+ * 'self' when this process does it. Only then does this process's CPU count in the stack, so its
+ * polling while the worker syncs is left out.
  */
 export async function measureCost<T>(client: number | 'self', sync: () => Promise<T>): Promise<{ value: T; cost: RunCost }> {
   const clientCpu = () => (client === 'self' ? ownCpuSeconds() : cpuSeconds(client));
