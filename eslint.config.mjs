@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read JSON answers whose shape is the thing under test.
+    // Tests read JSON responses whose shape is the thing under test.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

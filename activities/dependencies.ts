@@ -5,7 +5,7 @@ import { ClioApi } from '../lib/clio/api';
 import { RateLimitPacers } from '../lib/clio/rate-limit';
 import { ClioReauthorizationRequiredError } from '../lib/clio/errors';
 
-/** What activities need from the process; tests hand in real or fake ones. */
+/** Dependencies of the activities; tests pass in real or fake ones. */
 export interface ActivityDependencies {
   credentials: CredentialStore;
   baseUrlFor: (region: ClioRegion) => string;

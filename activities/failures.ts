@@ -4,9 +4,9 @@ import { ClioHttpError, ClioRateLimitError, ClioReauthorizationRequiredError } f
 
 
 /**
- * Converts a Clio error into the ApplicationFailure Temporal should see: a lost grant and a
- * rejected request are final, a 429 retries after Clio's Retry-After instead of the backoff,
- * and anything else (5xx, network) is rethrown for the ordinary retry policy.
+ * Converts a Clio error into the ApplicationFailure Temporal should see. A lost grant and a
+ * rejected request are final. A 429 retries after Clio's Retry-After instead of the backoff.
+ * Anything else (5xx, network) is rethrown for the ordinary retry policy.
  */
 export function toActivityFailure(error: unknown, context: string): unknown {
   if (error instanceof ClioReauthorizationRequiredError) {

@@ -46,8 +46,8 @@ export async function upsertProjects(batch: UpsertBatch): Promise<UpsertOutcome>
     if ((error as { code?: number }).code !== DUPLICATE_KEY) {
       throw error;
     }
-    // A concurrent writer inserted one of these projects between our read and our write;
-    // on the second pass the row exists, so every operation becomes an update.
+    // A concurrent writer inserted one of these projects between our read and our write.
+    // On the second pass the row exists, so every operation becomes an update.
     return writeBatch(batch);
   }
 }

@@ -20,7 +20,7 @@ export class KeyringError extends Error {
 }
 
 /**
- * Fewest distinct byte values a key may have. Of 32 random bytes, fewer than 16 distinct values
+ * Minimum number of distinct byte values in a key. Of 32 random bytes, fewer than 16 distinct values
  * happens with negligible probability, while typed or repeated keys fall below it.
  */
 const MIN_DISTINCT_KEY_BYTES = 16;

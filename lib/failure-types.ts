@@ -5,7 +5,7 @@
 export const FAILURE_TYPES = {
   /** Clio refused the grant; only the firm reconnecting helps. Non-retryable. */
   reauthorizationRequired: 'ClioReauthorizationRequired',
-  /** Clio answered 429; retried after its Retry-After. */
+  /** Clio returned 429; retried after its Retry-After. */
   rateLimited: 'ClioRateLimited',
   /** Clio has no such matter, or the connected user cannot see it. Non-retryable. */
   matterNotFound: 'ClioMatterNotFound',

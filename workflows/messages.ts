@@ -14,7 +14,7 @@ export interface ClioAuthorizedInput {
   clioUser: { id: number; name: string } | null;
 }
 
-/** Who asked for an operation, for the audit trail in workflow history. */
+/** Requester of an operation, kept for the audit trail in workflow history. */
 export interface Requester {
   requestedBy?: string;
 }
@@ -24,7 +24,7 @@ export interface SyncProjectInput extends Requester {
   matterId: number;
 }
 
-/** The answer to a sync request: the run that will serve it. */
+/** Result of a sync request: the run that will serve it. */
 export interface SyncAccepted {
   syncRunId: string;
   /** True when the request joined a run that was already queued or running. */
@@ -39,7 +39,7 @@ export interface SyncAccepted {
  */
 export type SyncKind = 'full' | 'incremental' | 'reconcile' | 'project' | 'rederive';
 
-/** What a sync-all request asks for; without a mode, incremental once a first sync has completed. */
+/** Input of a sync-all request. Without a mode, the run is incremental once a first sync has completed. */
 export interface SyncAllInput extends Requester {
   mode?: 'full' | 'incremental' | 'reconcile';
 }
@@ -68,7 +68,7 @@ export interface SyncRequest {
   matterId: number | null;
 }
 
-/** Everything the workflow knows about one firm's integration; the status query returns it. */
+/** State of one firm's integration, as the status query returns it. */
 export interface IntegrationState {
   firmId: string;
   status: IntegrationStatus;

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { sendError, type ErrorCode } from '../errors';
 import { renderErrorPage } from '../pages/error-page';
 
@@ -33,8 +33,11 @@ function classify(error: unknown): { code: ErrorCode; message?: string } | null 
   return null;
 }
 
-/** Sends errors under /api as JSON: a bad body gets its 4xx code, and anything else is logged and sent as 500. */
-export function handleApiError(): ErrorRequestHandler {
+/**
+ * Builds an error handler that sends a known client error with its own code and logs anything
+ * else before sending it as 500, through `send` (JSON for the API, an HTML page for pages).
+ */
+function handleErrorWith(send: (res: Response, code: ErrorCode, message?: string) => void): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) {
       next(error);
@@ -42,29 +45,22 @@ export function handleApiError(): ErrorRequestHandler {
     }
     const known = classify(error);
     if (known) {
-      sendError(res, known.code, known.message);
+      send(res, known.code, known.message);
       return;
     }
     req.log.error({ err: error }, 'request failed');
-    sendError(res, 'internal_error');
+    send(res, 'internal_error');
   };
+}
+
+/** Sends errors under /api as JSON: a bad body gets its 4xx code, and anything else is logged and sent as 500. */
+export function handleApiError(): ErrorRequestHandler {
+  return handleErrorWith(sendError);
 }
 
 /** Renders errors on pages as an HTML error page, as handleApiError does for the API. */
 export function handlePageError(): ErrorRequestHandler {
-  return (error, req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    const known = classify(error);
-    if (known) {
-      renderErrorPage(res, known.code, known.message);
-      return;
-    }
-    req.log.error({ err: error }, 'request failed');
-    renderErrorPage(res, 'internal_error');
-  };
+  return handleErrorWith(renderErrorPage);
 }
 
 /** Sends 404 route_not_found as JSON. */

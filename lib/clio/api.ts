@@ -5,15 +5,15 @@ import {
   type ClioContact, type ClioCustomField, type ClioMatter, type ClioMatterStage, type ClioPage, type ClioPracticeArea, type ClioUser,
 } from './types';
 
-/** Where the API client gets tokens; neither function may log or return a token elsewhere. */
+/** Token provider of the API client. Neither function may log a token or pass it anywhere else. */
 export interface TokenSource {
   /** Returns a valid access token, refreshing ahead of expiry. */
   current(): Promise<string>;
-  /** Refreshes the access token after Clio answered 401, and returns the new one. */
+  /** Refreshes the access token after Clio returned 401, and returns the new one. */
   refreshAfterRejection(rejectedToken: string): Promise<string>;
 }
 
-/** Longest wait for one Clio response. */
+/** Maximum wait for one Clio response. */
 const REQUEST_TIMEOUT_MS = 60_000;
 
 /** Fallback when a 429 carries no usable Retry-After header. */
@@ -31,7 +31,7 @@ export class ClioApi {
   private readonly pacer: RateLimitPacer;
   private readonly sleep: (ms: number) => Promise<void>;
 
-  /** Requests sent and 429 answers received by this client, for the sync run's counts. */
+  /** Requests sent and 429 responses received by this client, for the sync run's counts. */
   readonly stats = { requests: 0, rateLimited: 0 };
 
   constructor(baseUrl: string, private readonly tokens: TokenSource, options: { pacer?: RateLimitPacer; sleep?: (ms: number) => Promise<void> } = {}) {
@@ -160,7 +160,7 @@ export class ClioApi {
     }
     if (!response.ok) {
       const detail = await response.text().catch(() => '');
-      throw new ClioHttpError(`Clio answered ${response.status} to GET ${url.pathname}: ${detail.slice(0, 300)}`, response.status);
+      throw new ClioHttpError(`Clio returned ${response.status} for GET ${url.pathname}: ${detail.slice(0, 300)}`, response.status);
     }
     return (await response.json()) as T;
   }

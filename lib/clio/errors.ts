@@ -7,7 +7,7 @@ export class ClioReauthorizationRequiredError extends Error {
   override name = 'ClioReauthorizationRequiredError';
 }
 
-/** Clio answered 429; `retryAfterSeconds` comes from its Retry-After header. */
+/** Error for a Clio 429 response; `retryAfterSeconds` comes from its Retry-After header. */
 export class ClioRateLimitError extends Error {
   override name = 'ClioRateLimitError';
   constructor(message: string, readonly retryAfterSeconds: number) {
@@ -15,7 +15,7 @@ export class ClioRateLimitError extends Error {
   }
 }
 
-/** Clio answered with an error status other than 401 and 429. */
+/** Error for a Clio response with an error status other than 401 and 429. */
 export class ClioHttpError extends Error {
   override name = 'ClioHttpError';
   constructor(message: string, readonly status: number) {

@@ -30,7 +30,7 @@ export function parseTokenResponse(body: unknown): TokenResponse {
 
 /**
  * Exchanges a refresh token for a new access token at `{baseUrl}/oauth/token`.
- * Throws ClioReauthorizationRequiredError when Clio answers `invalid_grant`.
+ * Throws ClioReauthorizationRequiredError when Clio returns `invalid_grant`.
  */
 export async function requestTokenRefresh(baseUrl: string, app: ClioAppCredentials, refreshToken: string): Promise<TokenResponse> {
   const response = await fetch(`${baseUrl}/oauth/token`, {
@@ -45,9 +45,9 @@ export async function requestTokenRefresh(baseUrl: string, app: ClioAppCredentia
   }
   const error = (body as { error?: unknown } | null)?.error;
   if (error === 'invalid_grant') {
-    throw new ClioReauthorizationRequiredError('Clio refused the refresh token (invalid_grant): the firm must reconnect Clio');
+    throw new ClioReauthorizationRequiredError('Clio rejected the refresh token (invalid_grant): the firm must reconnect Clio');
   }
-  throw new ClioHttpError(`Clio token endpoint answered ${response.status} (${typeof error === 'string' ? error : 'no error code'}) to a refresh`, response.status);
+  throw new ClioHttpError(`Clio token endpoint returned ${response.status} (${typeof error === 'string' ? error : 'no error code'}) to a refresh`, response.status);
 }
 
 /** Revokes a grant at `{baseUrl}/oauth/deauthorize`; a token Clio already considers dead counts as revoked. */
@@ -59,6 +59,6 @@ export async function revokeGrant(baseUrl: string, accessToken: string): Promise
     signal: AbortSignal.timeout(TOKEN_TIMEOUT_MS),
   });
   if (!response.ok && response.status !== 401) {
-    throw new ClioHttpError(`Clio deauthorize answered ${response.status}`, response.status);
+    throw new ClioHttpError(`Clio deauthorize returned ${response.status}`, response.status);
   }
 }

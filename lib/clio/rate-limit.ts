@@ -21,7 +21,7 @@ export class RateLimitPacer {
     }
   }
 
-  /** Records a 429 whose Retry-After says when the next request may go. */
+  /** Records a 429 whose Retry-After gives the earliest time for the next request. */
   blockFor(seconds: number): void {
     this.remaining = 0;
     this.resetAtMs = Math.max(this.resetAtMs, this.now() + seconds * 1000);

@@ -1,4 +1,4 @@
-/** A contact or user as a matter embeds it, limited to the fields CaseBridge asks for. */
+/** A contact or user as a matter embeds it, limited to the fields CaseBridge requests. */
 export interface ClioPerson {
   id: number;
   name?: string | null;

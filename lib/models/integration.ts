@@ -3,7 +3,7 @@ import { CLIO_REGIONS, INTEGRATION_STATUSES } from '../integration-status';
 
 /**
  * Read model of one firm's integration, written by the workflow on every transition so the
- * API and pages answer without querying Temporal. The workflow stays the source of truth.
+ * API and pages respond without querying Temporal. The workflow stays the source of truth.
  */
 const integrationSchema = new Schema(
   {

@@ -11,7 +11,7 @@ const personSchema = new Schema(
     phone: { type: String, default: null },
     emails: { type: [String], default: [] },
     phones: { type: [new Schema({ number: String, name: { type: String, default: null } }, { _id: false })], default: [] },
-    /** Where the person comes from on the matter, such as client, related_client or responsible_attorney. */
+    /** Role of the person on the matter, such as client, related_client or responsible_attorney. */
     role: { type: String, default: null },
     /** Set on team members only: true for the team's primary contact. */
     primary: { type: Boolean },

@@ -29,7 +29,7 @@ const syncRunSchema = new Schema(
       /** Matters without a project that the firm's sync rule excluded. */
       skipped: { type: Number, default: 0 },
     },
-    /** Requests sent to Clio, and how many of them Clio answered with 429. */
+    /** Requests sent to Clio, and how many of them Clio rejected with 429. */
     requests: { type: Number, default: 0 },
     rateLimited: { type: Number, default: 0 },
     pages: { type: Number, default: 0 },

@@ -92,7 +92,7 @@ test('concurrent upserts of one matter leave one project', async () => {
 test('duplicate key on insert is retried as an update', async () => {
   const matter = (await Project.findOne({ firmId: 'paging-firm' }).lean())?.raw as ClioMatter;
   const conflicting = { ...matter, id: 987654321, etag: '"v1"' };
-  // MongoDB answers E11000 to the losing upsert when two writers insert one key at once; the
+  // MongoDB returns E11000 to the losing upsert when two writers insert one key at once; the
   // local test server applies writes one at a time, so the race is staged: the rival insert
   // lands and the first bulk write reports the duplicate key, as MongoDB would.
   const spy = jest.spyOn(Project, 'bulkWrite').mockImplementationOnce(async () => {

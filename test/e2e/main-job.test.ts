@@ -8,12 +8,16 @@ import { Credential, Project } from '../../lib/models';
 import { TEMPORAL_CLI } from '../../scripts/stack/temporal';
 import { Browser, connectClio } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
+import { callApi, callSandboxAdmin } from '../support/http-clients';
+import { eventually } from '../support/polling';
 
 const FIRM = 'hartley-law';
 let stack: TestStack;
 let adminToken: string;
 let staffToken: string;
 let temporal: Client;
+
+const sandboxAdmin = (method: string, path: string, body?: unknown) => callSandboxAdmin(stack.sandboxUrl, method, path, body);
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -32,39 +36,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function api(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json().catch(() => null) };
-}
-
-async function sandboxAdmin(method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${stack.sandboxUrl}/_admin${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
-
-/** Polls `read` every 250 ms until `done` holds, failing with the last value after `timeoutMs`. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
+const api = (method: string, path: string, token: string, body?: unknown) => callApi(stack.apiUrl, token, method, path, body);
 const integration = () => api('GET', `/api/firms/${FIRM}/integrations/clio`, adminToken);
 const syncRun = (id: string) => api('GET', `/api/firms/${FIRM}/sync-runs/${id}`, adminToken);
 const finished = (run: { body: any }) => ['completed', 'failed'].includes(run.body?.state);

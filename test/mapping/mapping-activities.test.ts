@@ -12,12 +12,15 @@ import { saveFirmMapping } from '../../lib/models/mapping';
 import { createSandbox } from '../../sandbox/server';
 import { startTestDatabase } from '../support/database';
 import { grantSandboxAccess } from '../support/sandbox-grant';
+import { callSandboxAdmin } from '../support/http-clients';
 
 let database: Awaited<ReturnType<typeof startTestDatabase>>;
 let sandbox: Awaited<ReturnType<typeof createSandbox>>;
 let credentials: CredentialStore;
 let activities: ReturnType<typeof createActivities>;
 const activityEnv = new MockActivityEnvironment();
+
+const sandboxAdmin = (method: string, path: string, body?: unknown) => callSandboxAdmin(sandbox.url, method, path, body);
 
 beforeAll(async () => {
   database = await startTestDatabase('mapping-activities');
@@ -35,15 +38,6 @@ afterAll(async () => {
   await sandbox?.close();
   await database?.stop();
 });
-
-async function sandboxAdmin(method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${sandbox.url}/_admin${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
 
 const apiRequests = async (): Promise<number> => (await sandboxAdmin('GET', '/requests')).total;
 

@@ -3,10 +3,15 @@ import { connectDatabase, disconnectDatabase } from '../../lib/db';
 import { Project } from '../../lib/models';
 import { Browser, connectClio } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
+import { callApi, callSandboxAdmin } from '../support/http-clients';
+import { eventually } from '../support/polling';
 
 const FIRM = 'mercer-law';
 let stack: TestStack;
 let adminToken: string;
+
+const api = (method: string, path: string, body?: unknown) => callApi(stack.apiUrl, adminToken, method, path, body);
+const sandboxAdmin = (method: string, path: string, body?: unknown) => callSandboxAdmin(stack.sandboxUrl, method, path, body);
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -21,37 +26,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json().catch(() => null) };
-}
-
-async function sandboxAdmin(method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${stack.sandboxUrl}/_admin${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
-
 /** Polls a sync run every 250 ms until it completes or fails, for at most `timeoutMs`. */
 async function finishedRun(syncRunId: string, timeoutMs = 120_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await api('GET', `/api/firms/${FIRM}/sync-runs/${syncRunId}`);
-    if (['completed', 'failed'].includes(run.body?.state)) {
-      return run.body;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Sync run ${syncRunId} did not finish in ${timeoutMs} ms; last: ${JSON.stringify(run.body)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  const run = await eventually(() => api('GET', `/api/firms/${FIRM}/sync-runs/${syncRunId}`), (response) => ['completed', 'failed'].includes(response.body?.state), timeoutMs);
+  return run.body;
 }
 
 describe('field mapping on the whole stack', () => {

@@ -4,6 +4,7 @@ import { integrationWorkflowId } from '../../lib/integration-status';
 import * as m from '../../workflows/messages';
 import { createRecordingActivities } from '../support/recording-activities';
 import { createTimeSkippingEnv, workflowBundle } from '../support/temporal-env';
+import { createSyncGate, waitForState } from '../support/polling';
 
 let env: TestWorkflowEnvironment;
 const started: { terminate(reason: string): Promise<unknown> }[] = [];
@@ -37,26 +38,6 @@ async function runWorker(firmId: string, activities: object, body: () => Promise
   await worker.runUntil(body);
 }
 
-async function waitForState(handle: { query: (q: typeof m.statusQuery) => Promise<m.IntegrationState> }, predicate: (state: m.IntegrationState) => boolean): Promise<m.IntegrationState> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const state = await handle.query(m.statusQuery);
-    if (predicate(state)) {
-      return state;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`State never matched; last: ${JSON.stringify(state)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function holdOpen() {
-  let release: () => void = () => undefined;
-  let held = new Promise<void>((resolve) => { release = resolve; });
-  return { gate: () => held, release: () => { release(); held = Promise.resolve(); } };
-}
-
 test('mappingChanged queues a rederive run', async () => {
   const recorder = createRecordingActivities({ timeZone: 'UTC' });
   await runWorker('remap-firm', recorder.activities, async () => {
@@ -75,8 +56,8 @@ test('mappingChanged queues a rederive run', async () => {
 });
 
 test('change during a rederive queues another that later changes join', async () => {
-  const hold = holdOpen();
-  const recorder = createRecordingActivities({ timeZone: 'UTC', gate: hold.gate });
+  const syncGate = createSyncGate();
+  const recorder = createRecordingActivities({ timeZone: 'UTC', gate: syncGate.gate });
   await runWorker('busy-remap-firm', recorder.activities, async () => {
     const handle = await startFirm('busy-remap-firm');
     const first = await handle.executeUpdate(m.mappingChangedUpdate, { args: [{}] });
@@ -88,7 +69,7 @@ test('change during a rederive queues another that later changes join', async ()
     expect(second.joined).toBe(false);
     expect(second.syncRunId).not.toBe(first.syncRunId);
     expect(third).toEqual({ syncRunId: second.syncRunId, joined: true });
-    hold.release();
+    syncGate.release();
     await waitForState(handle, (state) => state.lastSyncRunId === second.syncRunId && state.queuedSyncs.length === 0);
   });
   expect(recorder.calls.filter((call) => call.name === 'rederiveProjects')).toHaveLength(2);

@@ -32,7 +32,6 @@ export function startSandbox(options: SandboxOptions = {}): Promise<TestSandbox>
 }
 
 /** A parsed JSON body; tests read many shapes and their assertions check them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ResponseBody = any;
 
 /** An HTTP response with its body read and, for JSON, parsed. */

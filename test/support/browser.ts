@@ -12,7 +12,7 @@ export class Browser {
     return this.send(url, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 
-  /** Follows redirects from `response` until a non-redirect answer, resolving relative locations. */
+  /** Follows redirects from `response` until a response that is not a redirect, resolving relative locations. */
   async follow(response: Response, from: string): Promise<{ response: Response; url: string }> {
     let current = response;
     let url = from;

@@ -7,6 +7,7 @@ import { integrationWorkflowId } from '../../lib/integration-status';
 import * as m from '../../workflows/messages';
 import { createRecordingActivities } from '../support/recording-activities';
 import { createTimeSkippingEnv, workflowBundle } from '../support/temporal-env';
+import { createSyncGate, waitForState } from '../support/polling';
 
 let env: TestWorkflowEnvironment;
 const started: { terminate(reason: string): Promise<unknown> }[] = [];
@@ -46,33 +47,9 @@ async function runWorker(firmId: string, activities: object, body: () => Promise
   });
 }
 
-/** Polls the status query until `predicate` holds, failing after 20 s of real time. */
-async function waitForState(handle: { query: (q: typeof m.statusQuery) => Promise<m.IntegrationState> }, predicate: (state: m.IntegrationState) => boolean): Promise<m.IntegrationState> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const state = await handle.query(m.statusQuery);
-    if (predicate(state)) {
-      return state;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`State never matched; last: ${JSON.stringify(state)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-function holdOpen() {
-  let release: () => void = () => undefined;
-  let held = new Promise<void>((resolve) => { release = resolve; });
-  return {
-    gate: () => held,
-    release: () => { release(); held = Promise.resolve(); },
-  };
-}
-
 test('second full sync request joins the running one', async () => {
-  const hold = holdOpen();
-  const recorder = createRecordingActivities({ timeZone: 'UTC', gate: hold.gate });
+  const syncGate = createSyncGate();
+  const recorder = createRecordingActivities({ timeZone: 'UTC', gate: syncGate.gate });
   await runWorker('join-firm', recorder.activities, async () => {
     const handle = await startFirm('join-firm');
     const first = await handle.executeUpdate(m.syncAllUpdate, { args: [{}] });
@@ -81,15 +58,15 @@ test('second full sync request joins the running one', async () => {
     expect(first.joined).toBe(false);
     expect(second.joined).toBe(true);
     expect(second.syncRunId).toBe(first.syncRunId);
-    hold.release();
+    syncGate.release();
     await waitForState(handle, (state) => state.lastSyncRunId === first.syncRunId);
   });
   expect(recorder.calls.filter((call) => call.name === 'startSyncRun')).toHaveLength(1);
 });
 
 test('sync requests around continue-as-new are all served', async () => {
-  const hold = holdOpen();
-  const recorder = createRecordingActivities({ timeZone: 'UTC', gate: hold.gate, pages: 2 });
+  const syncGate = createSyncGate();
+  const recorder = createRecordingActivities({ timeZone: 'UTC', gate: syncGate.gate, pages: 2 });
   const matterIds = [101, 102, 103, 104, 105, 106];
   await runWorker('burst-firm', recorder.activities, async () => {
     const handle = await startFirm('burst-firm');
@@ -97,7 +74,7 @@ test('sync requests around continue-as-new are all served', async () => {
     for (const matterId of matterIds.slice(0, 3)) {
       await handle.signal(m.syncProjectSignal, { matterId });
     }
-    hold.release();
+    syncGate.release();
     // These arrive while the workflow finishes the full sync and continues as new.
     for (const matterId of matterIds.slice(3)) {
       await handle.signal(m.syncProjectSignal, { matterId });

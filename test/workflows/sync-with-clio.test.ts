@@ -13,6 +13,7 @@ import { createSandbox } from '../../sandbox/server';
 import { startTestDatabase } from '../support/database';
 import { grantSandboxAccess } from '../support/sandbox-grant';
 import { createTimeSkippingEnv, workflowBundle } from '../support/temporal-env';
+import { callSandboxAdmin } from '../support/http-clients';
 
 const EventType = temporal.api.enums.v1.EventType;
 let env: TestWorkflowEnvironment;
@@ -22,6 +23,8 @@ let credentials: CredentialStore;
 let worker: Worker;
 let workerRun: Promise<void>;
 const TASK_QUEUE = 'clio-sync';
+
+const sandboxAdmin = (method: string, path: string, body?: unknown) => callSandboxAdmin(sandbox.url, method, path, body);
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
@@ -49,15 +52,6 @@ afterAll(async () => {
   await database?.stop();
   await env?.teardown();
 });
-
-async function sandboxAdmin(method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${sandbox.url}/_admin${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
 
 /** Creates a sandbox account of `matters` matters, connects a firm to it and starts its workflow. */
 async function connectFirm(firmId: string, matters: number, region: 'us' | 'ca' = 'us') {
