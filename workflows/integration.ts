@@ -23,7 +23,7 @@ type SyncOutcome = 'completed' | 'failed' | 'reauthorization_required' | 'cancel
 const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
 
 /**
- * One firm's Clio integration, from the first connection to disconnect. It waits for messages,
+ * Runs one firm's Clio integration, from the first connection to disconnect. It waits for messages,
  * runs the nightly sync while Active, serves manual sync requests one at a time, and pauses
  * when Clio rejects the firm's credentials until the firm reconnects.
  */
@@ -38,11 +38,29 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   let runningSync: CancellationScope | null = null;
   let published = '';
   let lastWrite: Promise<void> = Promise.resolve();
+  /** Loaded once the handlers are set; null until then. */
+  let timeZone: string | null = null;
+  const jitterSeconds = firmJitterSeconds(firmId);
 
   const changed = () => { changes += 1; };
+  /**
+   * Sets the next nightly run from the status, so every published state shows the time that goes
+   * with it. Handlers call it behind a patch: before it, the loop alone set the time, publishing
+   * a second time, and histories recorded then replay that way.
+   */
+  const scheduleNightly = (): Date | null => {
+    const nightlyAt = state.status === 'active' && timeZone ? nextNightlyRun(new Date(), timeZone, NIGHTLY_LOCAL_TIME, jitterSeconds) : null;
+    state.nextSyncAt = nightlyAt?.toISOString() ?? null;
+    return nightlyAt;
+  };
+  const scheduleNightlyBeforePublish = (): void => {
+    if (patched('publish-next-sync-with-status')) {
+      scheduleNightly();
+    }
+  };
 
   // One function per operation serves the Signal and the Update of the same name.
-  // State changes are published before the handler returns, so a caller that reads the read model next sees them.
+  // State changes are published before the handler returns, so a caller that reads the read model next finds them there.
   const onClioAuthorized = async (authorized: m.ClioAuthorizedInput): Promise<m.IntegrationState> => {
     state.credentialVersion = Math.max(state.credentialVersion, authorized.credentialVersion);
     state.region = authorized.region;
@@ -54,6 +72,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       state.statusBeforeReauthorization = null;
       queueCatchUp();
     }
+    scheduleNightlyBeforePublish();
     changed();
     await publish();
     return state;
@@ -64,6 +83,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     } else {
       state.status = target;
     }
+    scheduleNightlyBeforePublish();
     changed();
     await publish();
     return state;
@@ -71,7 +91,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   const onSyncAll = (input?: m.SyncAllInput): Promise<m.SyncAccepted> => requestSync(rules.syncAllKind(state, input), 'manual', null);
   const onSyncProject = (request: m.SyncProjectInput): Promise<m.SyncAccepted> => requestSync('project', 'manual', request.matterId);
   const onMappingChanged = (_input?: m.MappingChangedInput): Promise<m.SyncAccepted> => requestSync('rederive', 'mapping_changed', null);
-  // Answers once the grant is revoked and the state is Not connected, so the caller sees the result.
+  // Returns once the grant is revoked and the state is Not connected, so the caller gets the result.
   const onDisconnect = async (_requester?: m.Requester): Promise<m.IntegrationState> => {
     disconnectRequested = true;
     runningSync?.cancel();
@@ -228,8 +248,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     return continueAsNew<typeof integrationWorkflow>({ firmId, carried: state });
   }
 
-  const timeZone = await bookkeeping.getFirmTimeZone(firmId);
-  const jitterSeconds = firmJitterSeconds(firmId);
+  timeZone = await bookkeeping.getFirmTimeZone(firmId);
   log.info('Integration workflow running', { firmId, workflowId: integrationWorkflowId(firmId), status: state.status });
 
   for (;;) {
@@ -254,6 +273,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
         state.statusBeforeReauthorization = state.status as 'active' | 'connected_inactive';
         state.status = 'reauthorization_required';
       }
+      scheduleNightlyBeforePublish();
       await publish();
       if (outcome !== 'cancelled') {
         await continueAfterHandlers();
@@ -263,8 +283,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
 
     // Taken before publish(), because a message handled while publish() waits must still wake us.
     const seen = changes;
-    const nightlyAt = state.status === 'active' ? nextNightlyRun(new Date(), timeZone, NIGHTLY_LOCAL_TIME, jitterSeconds) : null;
-    state.nextSyncAt = nightlyAt?.toISOString() ?? null;
+    const nightlyAt = scheduleNightly();
     await publish();
     const wake = () => changes !== seen || disconnectRequested;
     if (nightlyAt) {

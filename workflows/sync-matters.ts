@@ -1,4 +1,4 @@
-import { continueAsNew, getExternalWorkflowHandle, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, getExternalWorkflowHandle, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { BOOKKEEPING, CLIO_CALL } from './activity-options';
 import { syncProgressSignal, type SyncKind } from './messages';
@@ -6,12 +6,18 @@ import { syncProgressSignal, type SyncKind } from './messages';
 const { syncMatterPage, reconcileMatterPage } = proxyActivities<Activities>(CLIO_CALL);
 const { archiveUnseenProjects } = proxyActivities<Activities>(BOOKKEEPING);
 
+/**
+ * Least workflow time between two progress Signals. A Signal after every page cost a tenth of a
+ * large sync's time; the parent's tile needs no finer steps than this.
+ */
+const PROGRESS_INTERVAL_MS = 5_000;
+
 /** Input of a sync over many matters; a continued run carries its cursor and progress. */
 export interface SyncMattersInput {
   firmId: string;
   syncRunId: string;
   kind: Exclude<SyncKind, 'project' | 'rederive'>;
-  /** Parent integration workflow, which receives a progress Signal after each page. */
+  /** Parent integration workflow, which receives progress Signals while the run goes on. */
   parentWorkflowId: string;
   updatedSince?: string | null;
   nextUrl?: string | null;
@@ -34,6 +40,9 @@ export async function syncMattersWorkflow(input: SyncMattersInput): Promise<Sync
   const progress = input.progress ?? { pages: 0, records: 0, expectedRecords: null };
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
   let nextUrl: string | null = input.nextUrl ?? null;
+  // Runs recorded before this patch signalled after every page; they replay that way.
+  const throttled = patched('sync-progress-every-five-seconds');
+  let reportedAt = 0;
   do {
     const page = input.kind === 'reconcile'
       ? await reconcileMatterPage({ firmId: input.firmId, syncRunId: input.syncRunId, nextUrl })
@@ -44,9 +53,13 @@ export async function syncMattersWorkflow(input: SyncMattersInput): Promise<Sync
       progress.expectedRecords = page.expectedRecords;
     }
     nextUrl = page.nextUrl;
-    // Progress is informative, so a parent that cannot receive it must not fail the sync.
-    await parent.signal(syncProgressSignal, { syncRunId: input.syncRunId, ...progress }).catch(() => undefined);
-    if (nextUrl && workflowInfo().continueAsNewSuggested) {
+    const continuing = Boolean(nextUrl) && workflowInfo().continueAsNewSuggested;
+    if (!throttled || !nextUrl || continuing || Date.now() - reportedAt >= PROGRESS_INTERVAL_MS) {
+      reportedAt = Date.now();
+      // Progress is informative, so a parent that cannot receive it must not fail the sync.
+      await parent.signal(syncProgressSignal, { syncRunId: input.syncRunId, ...progress }).catch(() => undefined);
+    }
+    if (continuing) {
       await continueAsNew<typeof syncMattersWorkflow>({ ...input, nextUrl, progress });
     }
   } while (nextUrl);

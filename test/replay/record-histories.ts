@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { temporal } from '@temporalio/proto';
@@ -10,18 +10,20 @@ import { createRecordingActivities } from '../support/recording-activities';
 import { createTimeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 /**
- * Records one history of each kind of workflow run into test/replay/histories, for the replay
- * test that keeps workflow changes compatible with running workflows. Run it after a workflow
- * change that is meant to alter histories (behind `patched()`), with
- * `npx tsx test/replay/record-histories.ts`.
+ * Records one history of each kind of workflow run, for the replay test that keeps workflow
+ * changes compatible with running workflows. Run it after a workflow change that is meant to
+ * alter histories (behind `patched()`), with `npx tsx test/replay/record-histories.ts [FOLDER]`.
+ * The default folder is test/replay/histories/<today's date>: each release keeps its own set,
+ * because workflows it started may still be running when the next release replays them.
  */
 async function main(): Promise<void> {
   const env = await createTimeSkippingEnv();
-  const dir = path.join(__dirname, 'histories');
+  const dir = path.resolve(process.argv[2] ?? path.join(__dirname, 'histories', new Date().toISOString().slice(0, 10)));
+  mkdirSync(dir, { recursive: true });
   let clioRejects = false;
   const recorder = createRecordingActivities({
     timeZone: 'America/New_York',
-    pages: 2,
+    pages: 3,
     clioFailure: () => (clioRejects ? ApplicationFailure.create({ type: FAILURE_TYPES.reauthorizationRequired, message: 'Clio refused the refresh token', nonRetryable: true }) : null),
   });
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'record', workflowBundle: await workflowBundle(), activities: recorder.activities });

@@ -10,14 +10,20 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const silentLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const dir = path.join(__dirname, 'histories');
-const files = readdirSync(dir).filter((file) => file.endsWith('.binpb')).sort();
+/** Fixtures as `<release date>/<kind>.binpb`, oldest release first. */
+const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.binpb')).sort();
+const newestRelease = files.map((file) => path.dirname(file)).sort().at(-1) as string;
 
 beforeAll(() => {
   quietRuntime();
 });
 
-test('history fixtures exist', () => {
-  expect(files.length).toBeGreaterThanOrEqual(5);
+test('the newest release has a history of each kind of run', () => {
+  const kinds = files.filter((file) => path.dirname(file) === newestRelease).map((file) => path.basename(file));
+  expect(kinds).toEqual(expect.arrayContaining([
+    'integration-activate-nightly.binpb', 'integration-connect-project-sync.binpb', 'integration-disconnect.binpb',
+    'integration-reauthorization.binpb', 'sync-matters-full.binpb',
+  ]));
 });
 
 test.each(files)('%s replays on the current workflow code', async (file) => {
@@ -36,11 +42,11 @@ test('non-deterministic change fails the replay', async () => {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
   const workflowFile = path.join(copy, 'workflows', 'integration.ts');
   const source = readFileSync(workflowFile, 'utf8');
-  const marker = '  const timeZone = await bookkeeping.getFirmTimeZone(firmId);';
+  const marker = '  timeZone = await bookkeeping.getFirmTimeZone(firmId);';
   expect(source).toContain(marker);
   writeFileSync(workflowFile, source.replace(marker, `  await sleep(1000);\n${marker}`).replace("import {\n", "import {\n  sleep,\n"));
   const mutant = await bundleWorkflowCode({ workflowsPath: path.join(copy, 'workflows', 'index.ts'), logger: silentLogger });
-  const history = temporal.api.history.v1.History.decode(readFileSync(path.join(dir, 'integration-connect-project-sync.binpb')));
+  const history = temporal.api.history.v1.History.decode(readFileSync(path.join(dir, newestRelease, 'integration-connect-project-sync.binpb')));
   await expect(Worker.runReplayHistory({ workflowBundle: mutant }, history, 'mutant')).rejects.toBeInstanceOf(DeterminismViolationError);
   rmSync(copy, { recursive: true, force: true });
 });
