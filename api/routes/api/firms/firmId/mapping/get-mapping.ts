@@ -1,10 +1,8 @@
 import type { RequestHandler } from 'express';
 import { findFirmMapping } from '../../../../../../lib/models/mapping';
-import { sendError } from '../../../../../errors';
-import { findAccessibleFirm } from '../../../../../firm-access';
-import { requireCaller } from '../../../../../request-context';
+import { firmRoute } from '../../../../../firm-route';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../schemas';
-import { parseRequest, type RequestSchemas } from '../../../../../validation';
+import type { RequestSchemas } from '../../../../../validation';
 import { toMappingView } from './mapping-body';
 
 /** Schemas of the path parameters and query. */
@@ -15,21 +13,9 @@ export const getMappingRequest = { params: firmParamsSchema, query: emptyObjectS
  * `{"mapping": null}` while the firm syncs with the default mapping.
  */
 export function getMapping(): RequestHandler {
-  return async (req, res) => {
-    const input = parseRequest(req, getMappingRequest);
-    if (!input.ok) {
-      sendError(res, 'invalid_request', input.message);
-      return;
-    }
-
-    const firm = await findAccessibleFirm(requireCaller(req), input.data.params.firmId);
-    if (!firm) {
-      sendError(res, 'firm_not_found');
-      return;
-    }
-
+  return firmRoute(getMappingRequest, async ({ firm }, _req, res) => {
     const mapping = await findFirmMapping(firm.id);
 
     res.json({ mapping: mapping ? toMappingView(mapping) : null });
-  };
+  });
 }

@@ -3,10 +3,10 @@ import { validateMapping } from '../../../../../../lib/mapping';
 import { saveFirmMapping } from '../../../../../../lib/models/mapping';
 import type { RouteDeps } from '../../../../../app-deps';
 import { sendError } from '../../../../../errors';
-import { findAccessibleFirm, requesterOf } from '../../../../../firm-access';
-import { requireCaller } from '../../../../../request-context';
+import { requesterOf } from '../../../../../firm-access';
+import { firmRoute, sendRejection } from '../../../../../firm-route';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../schemas';
-import { parseRequest, type RequestSchemas } from '../../../../../validation';
+import type { RequestSchemas } from '../../../../../validation';
 import { loadClioOptions } from './clio-options';
 import { mappingBodySchema, toMappingView } from './mapping-body';
 
@@ -20,33 +20,20 @@ export const saveMappingRequest = { params: firmParamsSchema, query: emptyObject
  * of every project from its stored Clio snapshot. Responds with the mapping and that run.
  */
 export function saveMapping(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
-  return async (req, res) => {
-    const input = parseRequest(req, saveMappingRequest);
-    if (!input.ok) {
-      sendError(res, 'invalid_request', input.message);
-      return;
-    }
-
-    const caller = requireCaller(req);
-    const firm = await findAccessibleFirm(caller, input.data.params.firmId);
-    if (!firm) {
-      sendError(res, 'firm_not_found');
-      return;
-    }
-
+  return firmRoute(saveMappingRequest, async ({ input, caller, firm }, _req, res) => {
     const options = await loadClioOptions(deps.integrations, firm.id);
     if (!options.ok) {
-      sendError(res, options.rejection.code, options.rejection.message);
+      sendRejection(res, options.rejection);
       return;
     }
-    const problems = validateMapping(input.data.body, options.value);
+    const problems = validateMapping(input.body, options.value);
     if (problems.length > 0) {
       const count = problems.length === 1 ? 'one problem' : `${problems.length} problems`;
       sendError(res, 'invalid_mapping', `The mapping has ${count}: ${problems.map((problem) => problem.message).join(' ')}`, { problems });
       return;
     }
     const requester = requesterOf(caller);
-    const saved = await saveFirmMapping(firm.id, input.data.body, requester.requestedBy ?? null);
+    const saved = await saveFirmMapping(firm.id, input.body, requester.requestedBy ?? null);
     const rederive = await deps.integrations.mappingChanged(firm.id, { ...requester, mappingVersion: saved.version });
 
     if (!rederive.ok) {
@@ -55,5 +42,5 @@ export function saveMapping(deps: Pick<RouteDeps, 'integrations'>): RequestHandl
       return;
     }
     res.json({ mapping: toMappingView(saved), rederive: rederive.value });
-  };
+  });
 }

@@ -4,12 +4,11 @@ import { CLIO_REGIONS } from '../../../../../../lib/integration-status';
 import { regionBaseUrl } from '../../../../../../lib/clio/regions';
 import type { Config } from '../../../../../../lib/config';
 import type { RouteDeps } from '../../../../../app-deps';
-import { sendError } from '../../../../../errors';
-import { findAccessibleFirm, requesterOf } from '../../../../../firm-access';
+import { requesterOf } from '../../../../../firm-access';
+import { firmRoute, sendRejection } from '../../../../../firm-route';
 import { parseMatterReference } from '../../../../../matter-reference';
-import { requireCaller } from '../../../../../request-context';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../schemas';
-import { parseRequest, type RequestSchemas } from '../../../../../validation';
+import type { RequestSchemas } from '../../../../../validation';
 
 const EXAMPLE_URL = 'https://app.clio.com/nc/#/matters/123';
 
@@ -55,26 +54,13 @@ export function syncProjectRequest(config: Config) {
  */
 export function syncProject(deps: Pick<RouteDeps, 'integrations' | 'config'>): RequestHandler {
   const request = syncProjectRequest(deps.config);
-  return async (req, res) => {
-    const input = parseRequest(req, request);
-    if (!input.ok) {
-      sendError(res, 'invalid_request', input.message);
-      return;
-    }
-
-    const caller = requireCaller(req);
-    const firm = await findAccessibleFirm(caller, input.data.params.firmId);
-    if (!firm) {
-      sendError(res, 'firm_not_found');
-      return;
-    }
-
-    const result = await deps.integrations.syncProject(firm.id, { matterId: input.data.body.matterId, ...requesterOf(caller) });
+  return firmRoute(request, async ({ input, caller, firm }, _req, res) => {
+    const result = await deps.integrations.syncProject(firm.id, { matterId: input.body.matterId, ...requesterOf(caller) });
 
     if (!result.ok) {
-      sendError(res, result.rejection.code, result.rejection.message);
+      sendRejection(res, result.rejection);
       return;
     }
     res.status(202).json({ syncRunId: result.value.syncRunId, joined: result.value.joined });
-  };
+  });
 }

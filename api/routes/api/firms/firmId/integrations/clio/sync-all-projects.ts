@@ -1,11 +1,10 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../../../../../../app-deps';
-import { sendError } from '../../../../../../errors';
-import { findAccessibleFirm, requesterOf } from '../../../../../../firm-access';
-import { requireCaller } from '../../../../../../request-context';
+import { requesterOf } from '../../../../../../firm-access';
+import { firmRoute, sendRejection } from '../../../../../../firm-route';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../../schemas';
-import { parseRequest, type RequestSchemas } from '../../../../../../validation';
+import type { RequestSchemas } from '../../../../../../validation';
 
 /** Body of a sync-all request; without a mode the workflow chooses incremental after a first sync. */
 const syncAllBodySchema = z.object({ mode: z.enum(['full', 'incremental', 'reconcile']).optional() }).strict();
@@ -20,26 +19,13 @@ export const syncAllProjectsRequest = { params: firmParamsSchema, query: emptyOb
  * queued (`joined`).
  */
 export function syncAllProjects(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
-  return async (req, res) => {
-    const input = parseRequest(req, syncAllProjectsRequest);
-    if (!input.ok) {
-      sendError(res, 'invalid_request', input.message);
-      return;
-    }
-
-    const caller = requireCaller(req);
-    const firm = await findAccessibleFirm(caller, input.data.params.firmId);
-    if (!firm) {
-      sendError(res, 'firm_not_found');
-      return;
-    }
-
-    const result = await deps.integrations.syncAll(firm.id, { ...requesterOf(caller), ...input.data.body });
+  return firmRoute(syncAllProjectsRequest, async ({ input, caller, firm }, _req, res) => {
+    const result = await deps.integrations.syncAll(firm.id, { ...requesterOf(caller), ...input.body });
 
     if (!result.ok) {
-      sendError(res, result.rejection.code, result.rejection.message);
+      sendRejection(res, result.rejection);
       return;
     }
     res.status(202).json({ syncRunId: result.value.syncRunId, joined: result.value.joined });
-  };
+  });
 }

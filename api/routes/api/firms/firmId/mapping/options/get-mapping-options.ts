@@ -1,10 +1,8 @@
 import type { RequestHandler } from 'express';
 import type { RouteDeps } from '../../../../../../app-deps';
-import { sendError } from '../../../../../../errors';
-import { findAccessibleFirm } from '../../../../../../firm-access';
-import { requireCaller } from '../../../../../../request-context';
+import { firmRoute, sendRejection } from '../../../../../../firm-route';
 import { emptyObjectSchema, firmParamsSchema } from '../../../../../../schemas';
-import { parseRequest, type RequestSchemas } from '../../../../../../validation';
+import type { RequestSchemas } from '../../../../../../validation';
 import { loadClioOptions } from '../clio-options';
 
 /** Schemas of the path parameters and query. */
@@ -16,25 +14,13 @@ export const getMappingOptionsRequest = { params: firmParamsSchema, query: empty
  * Read from Clio on every request, through a short workflow run by the worker.
  */
 export function getMappingOptions(deps: Pick<RouteDeps, 'integrations'>): RequestHandler {
-  return async (req, res) => {
-    const input = parseRequest(req, getMappingOptionsRequest);
-    if (!input.ok) {
-      sendError(res, 'invalid_request', input.message);
-      return;
-    }
-
-    const firm = await findAccessibleFirm(requireCaller(req), input.data.params.firmId);
-    if (!firm) {
-      sendError(res, 'firm_not_found');
-      return;
-    }
-
+  return firmRoute(getMappingOptionsRequest, async ({ firm }, _req, res) => {
     const options = await loadClioOptions(deps.integrations, firm.id);
 
     if (!options.ok) {
-      sendError(res, options.rejection.code, options.rejection.message);
+      sendRejection(res, options.rejection);
       return;
     }
     res.json(options.value);
-  };
+  });
 }

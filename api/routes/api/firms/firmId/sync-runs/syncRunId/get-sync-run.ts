@@ -2,11 +2,10 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { SyncRun } from '../../../../../../../lib/models';
 import { sendError } from '../../../../../../errors';
-import { findAccessibleFirm } from '../../../../../../firm-access';
-import { requireCaller } from '../../../../../../request-context';
+import { firmRoute } from '../../../../../../firm-route';
 import { toSyncRunView } from '../../../../../../resource-views';
 import { emptyObjectSchema, firmIdSchema } from '../../../../../../schemas';
-import { parseRequest, type RequestSchemas } from '../../../../../../validation';
+import type { RequestSchemas } from '../../../../../../validation';
 
 const paramsSchema = z.object({
   firmId: firmIdSchema,
@@ -18,25 +17,13 @@ export const getSyncRunRequest = { params: paramsSchema, query: emptyObjectSchem
 
 /** GET /api/firms/:firmId/sync-runs/:syncRunId: one sync run with its counts and progress. */
 export function getSyncRun(): RequestHandler {
-  return async (req, res) => {
-    const input = parseRequest(req, getSyncRunRequest);
-    if (!input.ok) {
-      sendError(res, 'invalid_request', input.message);
-      return;
-    }
-
-    const firm = await findAccessibleFirm(requireCaller(req), input.data.params.firmId);
-    if (!firm) {
-      sendError(res, 'firm_not_found');
-      return;
-    }
-
-    const doc = await SyncRun.findOne({ _id: input.data.params.syncRunId, firmId: firm.id }).lean();
+  return firmRoute(getSyncRunRequest, async ({ input, firm }, _req, res) => {
+    const doc = await SyncRun.findOne({ _id: input.params.syncRunId, firmId: firm.id }).lean();
 
     if (!doc) {
-      sendError(res, 'sync_run_not_found', `No sync run "${input.data.params.syncRunId}" exists for firm ${firm.id}.`);
+      sendError(res, 'sync_run_not_found', `No sync run "${input.params.syncRunId}" exists for firm ${firm.id}.`);
       return;
     }
     res.json(toSyncRunView(doc));
-  };
+  });
 }
