@@ -1,6 +1,7 @@
 import type { CredentialStore } from '../lib/credentials';
 import type { ClioRegion } from '../lib/integration-status';
 import type { Logger } from '../lib/logger';
+import type { NotificationTransports } from '../lib/notifications';
 import { ClioApi } from '../lib/clio/api';
 import { RateLimitPacers } from '../lib/clio/rate-limit';
 import { ClioReauthorizationRequiredError } from '../lib/clio/errors';
@@ -13,6 +14,20 @@ export interface ActivityDependencies {
   now?: () => Date;
   /** Rate-limit state per firm, shared by every activity of this worker. */
   pacers?: RateLimitPacers;
+  /**
+   * Client updates and admin alerts. Without it, syncs still record changes in the outbox, but
+   * nothing can be sent, so only tests that send nothing leave it out.
+   */
+  notifications?: NotificationDependencies;
+}
+
+/** Settings of the notification activities, from the worker's configuration. */
+export interface NotificationDependencies {
+  transports: NotificationTransports;
+  /** Address of the web app, for the reconnect link in admin alerts (PUBLIC_URL). */
+  publicUrl: string;
+  /** Local time, HH:MM, at which queued client updates go out (NOTIFY_BUSINESS_HOUR). @default 08:00 */
+  businessHour?: string;
 }
 
 const sharedPacers = new RateLimitPacers();

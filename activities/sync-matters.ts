@@ -7,6 +7,7 @@ import { findFirmMapping } from '../lib/models/mapping';
 import { clioApiFor, type ActivityDependencies } from './dependencies';
 import { toActivityFailure } from './failures';
 import { contactIdsOf } from './project-mapping';
+import { recordOwedChanges } from './record-owed-changes';
 import { upsertProjects, type UpsertCounts } from './project-upsert';
 
 /** Input of one page of a full or incremental sync; `nextUrl` is null for the first page. */
@@ -55,8 +56,8 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
   return {
     /**
      * Fetches one page of matters and their clients' contacts from Clio and upserts their projects
-     * in the same call, so data pages never pass through workflow history. Returns counts and
-     * the cursor of the next page.
+     * in the same call, so data pages never pass through workflow history. New projects and
+     * phase changes are recorded as client updates. Returns counts and the cursor of the next page.
      */
     async syncMatterPage(input: MatterPageInput): Promise<MatterPageResult> {
       let api: ClioApi | null = null;
@@ -67,7 +68,8 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
           ? await api.nextPage<ClioMatter>(input.nextUrl)
           : await api.listMatters({ updatedSince: input.updatedSince ?? undefined });
         const contacts = await readContacts(api, page.data);
-        const counts = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: page.data, contacts, logger: deps.logger });
+        const { changes: _changes, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: page.data, contacts, logger: deps.logger });
+        await recordOwedChanges(deps, input.firmId, page.data.map((matter) => matter.id));
         const result: MatterPageResult = { fetched: page.data.length, ...counts, ...api.stats, expectedRecords: page.records, nextUrl: page.nextUrl };
         await SyncRun.updateOne(
           { _id: input.syncRunId },
@@ -86,14 +88,18 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
       }
     },
 
-    /** Fetches one matter and its clients' contacts, and upserts its project. */
+    /**
+     * Fetches one matter and its clients' contacts, and upserts its project. A new project or a
+     * phase change is recorded as a client update, as in any other sync.
+     */
     async syncProject(input: { firmId: string; syncRunId: string; matterId: number }): Promise<MatterPageResult> {
       let api: ClioApi | null = null;
       try {
         api = await clioApiFor(deps, input.firmId);
         const matter = await api.getMatter(input.matterId);
         const contacts = await readContacts(api, [matter]);
-        const counts = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: [matter], contacts, logger: deps.logger });
+        const { changes: _changes, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: [matter], contacts, logger: deps.logger });
+        await recordOwedChanges(deps, input.firmId, [matter.id]);
         const result: MatterPageResult = { fetched: 1, ...counts, ...api.stats, expectedRecords: 1, nextUrl: null };
         await SyncRun.updateOne(
           { _id: input.syncRunId },

@@ -30,6 +30,30 @@ export const CREDENTIAL_CHECK: ActivityOptions = {
 };
 
 /**
+ * One dispatch pass over a firm's outbox. A pass handles at most 100 notifications and
+ * heartbeats every 20 seconds, so a stopped worker is noticed within a minute and the retry
+ * runs elsewhere. An attempt that timed out may still be sending, but its claims keep a retry
+ * from sending the same notification: a claim is taken over only after ten minutes. After the
+ * last attempt the workflow tries again with its next pass.
+ */
+export const DISPATCH: ActivityOptions = {
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 5 },
+};
+
+/**
+ * Recording and sending one admin alert. Each SMTP attempt ends within about 80 seconds (the
+ * transport's timeouts), so five minutes covers a few admins. A repeated call finds the alert
+ * recorded under its key and sends nothing twice. A delivery the SMTP server deferred is
+ * retried by the workflow at the time the outbox sets.
+ */
+export const ADMIN_ALERT: ActivityOptions = {
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 10 },
+};
+
+/**
  * Re-deriving a firm's projects: one activity pages through every project, heartbeating after
  * each batch, so a lost worker is noticed within a minute and the retry resumes after the last
  * reported batch. An attempt that passes thirty minutes times out and resumes the same way. As

@@ -25,6 +25,8 @@ export function initialState(firmId: string): IntegrationState {
     watermark: null,
     lastReconciledAt: null,
     revision: 0,
+    nextDispatchAt: null,
+    preflightCheckedFor: null,
   };
 }
 

@@ -5,7 +5,8 @@ import {
 import type { Activities } from '../activities';
 import { FAILURE_TYPES } from '../lib/failure-types';
 import { integrationWorkflowId } from '../lib/integration-status';
-import { BOOKKEEPING, CLIO_CALL, REDERIVE } from './activity-options';
+import type { AdminAlertKind } from '../lib/models/notification';
+import { ADMIN_ALERT, BOOKKEEPING, CLIO_CALL, CREDENTIAL_CHECK, DISPATCH, REDERIVE } from './activity-options';
 import { isCancellation, rootApplicationFailure } from './failures';
 import * as rules from './integration-rules';
 import * as m from './messages';
@@ -16,11 +17,41 @@ import { syncMattersWorkflow } from './sync-matters';
 const bookkeeping = proxyActivities<Activities>(BOOKKEEPING);
 const clio = proxyActivities<Activities>(CLIO_CALL);
 const { rederiveProjects } = proxyActivities<Activities>(REDERIVE);
+const { checkClioCredentials } = proxyActivities<Activities>(CREDENTIAL_CHECK);
+const { dispatchDueNotifications } = proxyActivities<Activities>(DISPATCH);
+const { sendAdminAlert } = proxyActivities<Activities>(ADMIN_ALERT);
 
 type SyncOutcome = 'completed' | 'failed' | 'reauthorization_required' | 'cancelled';
 
 /** An incremental run reads from this long before the last run started, to cover clock skew with Clio. */
 const WATERMARK_OVERLAP_MS = 10 * 60 * 1000;
+
+/** The pre-flight credential check runs this long before each nightly run, so a revoked grant is reported before the run. */
+const PREFLIGHT_LEAD_MS = 60 * 60 * 1000;
+
+/** Minimum wait between two dispatch passes, unless a pass stopped at its size limit, so an update that cannot go out yet never spins the loop. */
+const MIN_DISPATCH_INTERVAL_MS = 60 * 1000;
+
+/** Wait before the next dispatch pass after one failed on every attempt. */
+const DISPATCH_RETRY_MS = 15 * 60 * 1000;
+
+/** Maximum delivery tries of one admin alert that the SMTP server deferred. The outbox marks the alert failed after as many passes. */
+const MAX_ALERT_TRIES = 5;
+
+/**
+ * Ids of the patches that added client notifications. Histories recorded before them replay
+ * without the commands they add, so workflows that were running when they shipped keep going.
+ */
+const PATCHES = {
+  /** Dispatch passes after each sync and when the outbox's next update falls due, while Active. */
+  dispatch: 'dispatch-client-updates',
+  /** The credential check an hour before each nightly run. */
+  preflight: 'preflight-credential-check',
+  /** The email to the firm's admins when the integration pauses for reauthorization. */
+  alertAdmins: 'alert-admins-on-reauthorization',
+  /** Withdrawing queued client updates on deactivation and disconnect. */
+  withdrawUpdates: 'withdraw-queued-updates-when-inactive',
+} as const;
 
 /**
  * Runs one firm's Clio integration, from the first connection to disconnect. It waits for messages,
@@ -86,6 +117,10 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     scheduleNightlyBeforePublish();
     changed();
     await publish();
+    // Histories recorded before this patch deactivated without touching the outbox.
+    if (target === 'connected_inactive' && patched(PATCHES.withdrawUpdates)) {
+      await bookkeeping.withdrawQueuedNotifications({ firmId, reason: 'integration_deactivated' });
+    }
     return state;
   };
   const onSyncAll = (input?: m.SyncAllInput): Promise<m.SyncAccepted> => requestSync(rules.syncAllKind(state, input), 'manual', null);
@@ -178,9 +213,12 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       .finally(() => recording.splice(recording.indexOf(request), 1));
   }
 
-  /** Writes the read model and search attributes when the state changed; waits for a write already under way otherwise. */
+  /**
+   * Writes the read model and search attributes when the state changed; waits for a write
+   * already under way otherwise. The notification schedule is not part of the read model.
+   */
   async function publish(): Promise<void> {
-    const { revision: _revision, ...visible } = state;
+    const { revision: _revision, nextDispatchAt: _nextDispatchAt, preflightCheckedFor: _preflightCheckedFor, ...visible } = state;
     const snapshot = JSON.stringify(visible);
     if (snapshot === published) {
       await lastWrite;
@@ -243,6 +281,77 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     }
   }
 
+  /** Pauses the integration until the firm reconnects, remembering the state to return to. */
+  function pauseForReauthorization(): void {
+    state.statusBeforeReauthorization = state.status as 'active' | 'connected_inactive';
+    state.status = 'reauthorization_required';
+  }
+
+  /**
+   * Emails the firm's admins that syncing stopped, once per credential version: a later night
+   * with the same rejected credentials finds the alert recorded and sends nothing. A delivery
+   * the SMTP server deferred is tried again at the time the outbox sets, until the firm
+   * reconnects or disconnects. A dispatch pass suppresses an alert still queued by then.
+   */
+  async function alertAdmins(kind: AdminAlertKind): Promise<void> {
+    const input = { firmId, kind, dedupeKey: `credential-version-${state.credentialVersion}` };
+    for (let tries = 1; tries <= MAX_ALERT_TRIES; tries++) {
+      let retryAt: string | undefined;
+      try {
+        ({ retryAt } = await sendAdminAlert(input));
+      } catch (error) {
+        log.error('Sending the admin alert failed', { firmId, kind, error: (error as Error).message });
+        return;
+      }
+      if (!retryAt) {
+        return;
+      }
+      const resolved = () => state.status !== 'reauthorization_required' || disconnectRequested;
+      if (await condition(resolved, Math.max(1, new Date(retryAt).getTime() - Date.now()))) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Checks that Clio still accepts the firm's credentials an hour before the nightly run. A
+   * rejection pauses the integration and alerts the admins at once, before the run would fail.
+   * Any other failure is logged and left to the nightly run, which retries on its own.
+   */
+  async function checkCredentialsBeforeNightly(nightlyAt: Date): Promise<void> {
+    state.preflightCheckedFor = nightlyAt.toISOString();
+    try {
+      await checkClioCredentials(firmId);
+      return;
+    } catch (error) {
+      const failure = rootApplicationFailure(error);
+      if (failure?.type !== FAILURE_TYPES.reauthorizationRequired) {
+        log.warn('Pre-flight credential check failed, so the nightly run goes ahead with its own retries', { firmId, failureType: failure?.type, message: failure?.message ?? (error as Error).message });
+        return;
+      }
+    }
+    if (disconnectRequested || state.status === 'reauthorization_required' || state.status === 'not_connected') {
+      return;
+    }
+    log.warn('Clio rejected the credentials in the pre-flight check, so the integration pauses until the firm reconnects', { firmId, credentialVersion: state.credentialVersion });
+    pauseForReauthorization();
+    scheduleNightly();
+    await publish();
+    await alertAdmins('preflight_failed');
+  }
+
+  /** Runs one dispatch pass and keeps the time the next one is due. A pass that failed on every attempt is tried again later. */
+  async function dispatchClientUpdates(): Promise<void> {
+    try {
+      const result = await dispatchDueNotifications({ firmId });
+      const earliest = Date.now() + (result.more ? 0 : MIN_DISPATCH_INTERVAL_MS);
+      state.nextDispatchAt = result.nextDueAt === null ? null : new Date(Math.max(new Date(result.nextDueAt).getTime(), earliest)).toISOString();
+    } catch (error) {
+      state.nextDispatchAt = new Date(Date.now() + DISPATCH_RETRY_MS).toISOString();
+      log.warn('Notification dispatch failed, so the next pass tries again at nextDispatchAt', { firmId, nextDispatchAt: state.nextDispatchAt, error: (error as Error).message });
+    }
+  }
+
   async function continueAfterHandlers(): Promise<never> {
     await condition(allHandlersFinished);
     return continueAsNew<typeof integrationWorkflow>({ firmId, carried: state });
@@ -254,6 +363,9 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   for (;;) {
     if (disconnectRequested) {
       await bookkeeping.disconnectClio(firmId);
+      if (patched(PATCHES.withdrawUpdates)) {
+        await bookkeeping.withdrawQueuedNotifications({ firmId, reason: 'integration_disconnected' });
+      }
       Object.assign(state, rules.initialState(firmId), { revision: state.revision, lastSyncAt: state.lastSyncAt, lastSyncRunId: state.lastSyncRunId });
       await publish();
       disconnected = true;
@@ -269,12 +381,18 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
       const outcome = await runSync(request);
       state.currentSync = null;
       state.currentProgress = null;
-      if (outcome === 'reauthorization_required' && state.status !== 'reauthorization_required') {
-        state.statusBeforeReauthorization = state.status as 'active' | 'connected_inactive';
-        state.status = 'reauthorization_required';
+      const paused = outcome === 'reauthorization_required' && state.status !== 'reauthorization_required';
+      if (paused) {
+        pauseForReauthorization();
       }
       scheduleNightlyBeforePublish();
       await publish();
+      if (paused && patched(PATCHES.alertAdmins)) {
+        await alertAdmins('reauthorization_required');
+      }
+      if (outcome !== 'cancelled' && state.status === 'active' && !disconnectRequested && patched(PATCHES.dispatch)) {
+        await dispatchClientUpdates();
+      }
       if (outcome !== 'cancelled') {
         await continueAfterHandlers();
       }
@@ -286,7 +404,25 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     const nightlyAt = scheduleNightly();
     await publish();
     const wake = () => changes !== seen || disconnectRequested;
-    if (nightlyAt) {
+    if (nightlyAt && patched(PATCHES.preflight)) {
+      // While Active the workflow also wakes for the pre-flight check and for due client updates.
+      const preflightAt = nightlyAt.getTime() - PREFLIGHT_LEAD_MS;
+      const preflightDone = state.preflightCheckedFor === nightlyAt.toISOString();
+      if (!preflightDone && Date.now() >= preflightAt) {
+        await checkCredentialsBeforeNightly(nightlyAt);
+        continue;
+      }
+      const dispatchAt = state.nextDispatchAt && patched(PATCHES.dispatch) ? new Date(state.nextDispatchAt).getTime() : null;
+      if (dispatchAt !== null && Date.now() >= dispatchAt) {
+        await dispatchClientUpdates();
+        continue;
+      }
+      const wakeAt = Math.min(nightlyAt.getTime(), preflightDone ? Infinity : preflightAt, dispatchAt ?? Infinity);
+      const woken = await condition(wake, Math.max(1, wakeAt - Date.now()));
+      if (!woken && state.status === 'active' && Date.now() >= nightlyAt.getTime()) {
+        await requestSync(rules.nightlyKind(state, new Date()), 'nightly', null);
+      }
+    } else if (nightlyAt) {
       const woken = await condition(wake, Math.max(1, nightlyAt.getTime() - Date.now()));
       if (!woken && state.status === 'active') {
         await requestSync(rules.nightlyKind(state, new Date()), 'nightly', null);

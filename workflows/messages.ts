@@ -88,6 +88,13 @@ export interface IntegrationState {
   lastReconciledAt: string | null;
   /** Grows with every transition, so the read model never takes an older state over a newer one. */
   revision: number;
+  /**
+   * ISO time the next notification dispatch pass is due, as the last pass reported it. Null when
+   * nothing waits, and absent from states carried by runs from before client notifications.
+   */
+  nextDispatchAt?: string | null;
+  /** ISO time of the nightly run whose pre-flight credential check has run. Absent like nextDispatchAt. */
+  preflightCheckedFor?: string | null;
 }
 
 export const clioAuthorizedSignal = defineSignal<[ClioAuthorizedInput]>('clioAuthorized');

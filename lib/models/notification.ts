@@ -116,6 +116,12 @@ const notificationSchema = new Schema(
     duplicates: { type: Number, default: 0 },
     claimToken: { type: String, default: null },
     claimedAt: { type: Date, default: null },
+    /**
+     * The dispatch activity holding the claim (workflow id, run id and activity id), so a retry
+     * of that activity, which Temporal starts only after the attempt failed or timed out, takes
+     * the claim over at once.
+     */
+    claimedBy: { type: String, default: null },
     /** Dispatch passes so far; transient failures queue the notification again until a limit. */
     dispatchAttempts: { type: Number, default: 0 },
     /** Grows on every recipient write, so a state derived from the recipients is written only if none changed meanwhile. */

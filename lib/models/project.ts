@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { CLIENT_NOTIFICATION_KINDS } from './notification';
 
 export const PROJECT_STATUSES = ['not_started', 'in_progress', 'complete', 'archived'] as const;
 
@@ -28,6 +29,23 @@ const customFieldSchema = new Schema(
     value: { type: Schema.Types.Mixed, default: null },
     /** The label of a picklist option. */
     option: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+/**
+ * A change that owes the project's clients an update. The sync sets it in the same write as the
+ * change and clears it once the change is recorded in the notifications outbox. So a worker that
+ * stops between the two leaves it for the retried page to record.
+ */
+const pendingChangeSchema = new Schema(
+  {
+    kind: { type: String, enum: CLIENT_NOTIFICATION_KINDS, required: true },
+    phase: { type: String, default: null },
+    previousPhase: { type: String, default: null },
+    /** The Clio etag of the matter version that carried the change. */
+    changeId: { type: String, required: true },
+    changedAt: { type: Date, default: null },
   },
   { _id: false },
 );
@@ -71,6 +89,7 @@ const projectSchema = new Schema(
       newProject: { type: Boolean, default: true },
       phaseChange: { type: Boolean, default: true },
     },
+    pendingChange: { type: pendingChangeSchema, default: null },
   },
   { timestamps: true, minimize: false },
 );

@@ -29,17 +29,29 @@ export interface Claim {
   recovered: boolean;
 }
 
+/** The dispatcher making a claim, when it runs as a Temporal activity. */
+export interface Dispatcher {
+  /** Identifies the activity across its attempts: workflow id, run id and activity id. */
+  id: string;
+  /** True from the second attempt on: Temporal started it after the previous attempt failed or timed out. */
+  retry: boolean;
+}
+
 /**
  * Claims the next notification of the firm to dispatch: first one left in `sending` for longer
- * than `sendingTimeoutMs`, then the queued one due longest ago. The claim is one atomic update
- * that sets a fresh token, so two dispatchers never hold one notification. `exclude` lists ids
- * this pass has already handled.
+ * than `sendingTimeoutMs`, or left by an earlier attempt of the same dispatch activity, then
+ * the queued one due longest ago. The claim is one atomic update that sets a fresh token, so
+ * two dispatchers never hold one notification. `exclude` lists ids this pass has already handled.
  */
-export async function claimNext(firmId: string, now: Date, sendingTimeoutMs: number, exclude: Types.ObjectId[]): Promise<Claim | null> {
+export async function claimNext(firmId: string, now: Date, sendingTimeoutMs: number, exclude: Types.ObjectId[], dispatcher?: Dispatcher): Promise<Claim | null> {
   const token = randomUUID();
-  const claim = { $set: { state: 'sending', claimToken: token, claimedAt: now }, $inc: { dispatchAttempts: 1 } };
+  const claim = { $set: { state: 'sending', claimToken: token, claimedAt: now, claimedBy: dispatcher?.id ?? null }, $inc: { dispatchAttempts: 1 } };
+  const timedOut = { claimedAt: { $lte: new Date(now.getTime() - sendingTimeoutMs) } };
+  // A retry takes over its earlier attempt's claims at once, because Temporal has given that
+  // attempt up and a takeover never sends an email twice (see deliverRecipient).
+  const abandoned = dispatcher?.retry ? [timedOut, { claimedBy: dispatcher.id }] : [timedOut];
   const stale = await Notification.findOneAndUpdate(
-    { firmId, state: 'sending', claimedAt: { $lte: new Date(now.getTime() - sendingTimeoutMs) }, _id: { $nin: exclude } },
+    { firmId, state: 'sending', $or: abandoned, _id: { $nin: exclude } },
     claim,
     { new: true, sort: { claimedAt: 1 } },
   ).lean<StoredNotification>();

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { Logger } from '../logger';
 import { Integration, Notification, Project } from '../models';
 import type { ClientNotificationKind } from '../models/notification';
-import { claimNext, claimQueued, endPassWithRetries, releaseClaim, settleIfFinished, type Claim } from './claim';
+import { claimNext, claimQueued, endPassWithRetries, releaseClaim, settleIfFinished, type Claim, type Dispatcher } from './claim';
 import { decideNotification } from './decide';
 import { deliverRecipient } from './deliver';
 import type { NotificationTransports } from './transport';
@@ -18,6 +18,8 @@ export interface DispatchOptions {
   maxNotifications?: number;
   /** Called after each notification, for an activity heartbeat. */
   onProgress?: () => void;
+  /** The dispatch activity running the pass; without it, only claims older than sendingTimeoutMs are taken over. */
+  dispatcher?: Dispatcher;
 }
 
 /** Counts of one pass; `more` is true when the pass stopped at maxNotifications. */
@@ -46,7 +48,7 @@ export async function dispatchDueNotifications(firmId: string, options: Dispatch
   const handled: Types.ObjectId[] = [];
   const limit = options.maxNotifications ?? 100;
   while (handled.length < limit) {
-    const claim = await claimNext(firmId, options.now, options.sendingTimeoutMs, handled);
+    const claim = await claimNext(firmId, options.now, options.sendingTimeoutMs, handled, options.dispatcher);
     if (!claim) {
       return result;
     }
@@ -73,8 +75,8 @@ async function handleClaim(claim: Claim, options: DispatchOptions): Promise<Hand
   const { doc } = claim;
   // A pass that already started a delivery had decided to send, so a taken-over pass finishes it.
   const started = doc.recipients.some((recipient) => recipient.status === 'sending');
-  if (doc.kind !== 'admin_alert' && !started) {
-    const stop = await recheckClientUpdate(claim, options.now);
+  if (!started) {
+    const stop = doc.kind === 'admin_alert' ? await recheckAdminAlert(claim, options.now) : await recheckClientUpdate(claim, options.now);
     if (stop) {
       return stop;
     }
@@ -123,20 +125,36 @@ async function recheckClientUpdate(claim: Claim, now: Date): Promise<Handled | n
     await releaseClaim(claim);
     return 'deferred';
   }
+  return suppressPending(claim, now, decision.reason, `At dispatch: ${decision.message}`);
+}
 
-  const message = `At dispatch: ${decision.message}`;
+/**
+ * Checks an admin alert that waited in the queue, after a deferred delivery: once the firm has
+ * reconnected or disconnected, the alert that syncing stopped is out of date and is suppressed.
+ */
+async function recheckAdminAlert(claim: Claim, now: Date): Promise<Handled | null> {
+  const integration = await Integration.findOne({ firmId: claim.doc.firmId, provider: 'clio' }, { status: 1 }).lean();
+  if (integration?.status === 'reauthorization_required') {
+    return null;
+  }
+  return suppressPending(claim, now, 'integration_reconnected', 'At dispatch: the integration no longer required reauthorization, so the alert that syncing stopped is out of date and is not sent.');
+}
+
+/** Suppresses the recipients not yet sent, stores the check and settles the notification. */
+async function suppressPending(claim: Claim, now: Date, reason: string, message: string): Promise<Handled> {
+  const { doc } = claim;
   const fields: Record<string, unknown> = {};
   doc.recipients.forEach((recipient, index) => {
     if (recipient.status === 'pending') {
       fields[`recipients.${index}.status`] = 'suppressed';
-      fields[`recipients.${index}.reason`] = decision.reason;
+      fields[`recipients.${index}.reason`] = reason;
       fields[`recipients.${index}.message`] = message;
       fields[`recipients.${index}.finishedAt`] = now;
     }
   });
   await Notification.updateOne(
     { _id: doc._id, claimToken: claim.token, state: 'sending' },
-    { $set: fields, $push: { checks: { check: 'dispatch', result: 'fail', reason: decision.reason, message, at: now } }, $inc: { revision: 1 } },
+    { $set: fields, $push: { checks: { check: 'dispatch', result: 'fail', reason, message, at: now } }, $inc: { revision: 1 } },
   );
   const state = await settleIfFinished(doc._id, now);
   return state === 'suppressed' || state === 'sent' || state === 'failed' ? state : 'lost';

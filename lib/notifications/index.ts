@@ -16,7 +16,7 @@
  */
 export { sendAdminAlert, adminAlertMessage, type AdminAlertInput, type AdminAlertResult } from './admin-alert';
 export { checkHoliday, nextBusinessWindow, DEFAULT_BUSINESS_HOUR } from './business-window';
-export { DEFAULT_SENDING_TIMEOUT_MS, MAX_DISPATCH_ATTEMPTS } from './claim';
+export { DEFAULT_SENDING_TIMEOUT_MS, MAX_DISPATCH_ATTEMPTS, type Dispatcher } from './claim';
 export { decideNotification, type DecisionInput, type NotificationDecision, type NotificationToggles } from './decide';
 export { dispatchDueNotifications, type DispatchOptions, type DispatchResult } from './dispatch';
 export { createEmailTransport, type EmailTransportConfig } from './email-transport';
@@ -27,3 +27,5 @@ export { createSmsTransport } from './sms-transport';
 export { DEFAULT_TEMPLATES, MAX_SUBJECT_LENGTH, MAX_TEXT_LENGTH, TEMPLATE_PLACEHOLDERS, renderMessage, selectTemplate, templateProblems, type FirmTemplate, type MessageTemplate } from './template';
 export { TransportError, type NotificationTransport, type NotificationTransports, type OutgoingMessage } from './transport';
 export { createNotificationTransports } from './transports-from-config';
+export { nextDispatchTime, nextSendingTime, readFirmSchedule, withinSendingHours, type FirmSchedule } from './next-dispatch';
+export { withdrawQueuedUpdates, type WithdrawReason } from './withdraw';

@@ -20,6 +20,10 @@ export function createRecordingActivities(options: {
   gate?: () => Promise<void>;
   /** Returns an error for the next Clio call to throw, or null to succeed. */
   clioFailure?: () => Error | null;
+  /** Returns an error for the firm's next credential check to throw, or null to succeed. */
+  credentialFailure?: (firmId: string) => Error | null;
+  /** Returns the ISO time a dispatch pass at `at` reports as the firm's next due update, or null for none. */
+  nextDispatchAt?: (firmId: string, at: Date) => string | null;
 }) {
   const calls: RecordedCall[] = [];
   const states: IntegrationState[] = [];
@@ -31,7 +35,13 @@ export function createRecordingActivities(options: {
     async saveIntegrationState(state: IntegrationState) { states.push(state); },
     async getFirmTimeZone() { return options.timeZone; },
     async disconnectClio(firmId: string) { record('disconnectClio', [firmId]); },
-    async checkClioCredentials(firmId: string) { record('checkClioCredentials', [firmId]); },
+    async checkClioCredentials(firmId: string) {
+      record('checkClioCredentials', [firmId]);
+      const failure = options.credentialFailure?.(firmId);
+      if (failure) {
+        throw failure;
+      }
+    },
     async recordSyncRequest(firmId: string, request: SyncRequest) { record('recordSyncRequest', [firmId, request]); },
     async startSyncRun(syncRunId: string, updatedSince?: string | null) { record('startSyncRun', [syncRunId, updatedSince]); },
     async finishSyncRun(syncRunId: string, outcome) {
@@ -74,6 +84,23 @@ export function createRecordingActivities(options: {
       record('rederiveProjects', [firmId, syncRunId]);
       await options.gate?.();
       return { afterClioMatterId: 0, pages: 1, fetched: 1, updated: 1, unchanged: 0 };
+    },
+    async recordProjectChanges(input) {
+      record('recordProjectChanges', [input]);
+      return { queued: 0, preview: 0, suppressed: 0, duplicates: 0, superseded: 0, skipped: 0 };
+    },
+    async dispatchDueNotifications(input) {
+      record('dispatchDueNotifications', [input]);
+      const at = new Date(Context.current().info.currentAttemptScheduledTimestampMs);
+      return { claimed: 0, recovered: 0, sent: 0, failed: 0, suppressed: 0, requeued: 0, deferred: 0, more: false, inSendingHours: true, nextDueAt: options.nextDispatchAt?.(input.firmId, at) ?? null };
+    },
+    async sendAdminAlert(input) {
+      record('sendAdminAlert', [input]);
+      return { state: 'sent', duplicate: false, recipients: 1 };
+    },
+    async withdrawQueuedNotifications(input) {
+      record('withdrawQueuedNotifications', [input]);
+      return 0;
     },
   };
   return { activities, calls, states };

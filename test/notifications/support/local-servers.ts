@@ -16,6 +16,11 @@ export interface TestSmtpServer {
   received: ReceivedEmail[];
   /** Makes the next RCPT TO fail with this SMTP reply code, such as 451 (try later) or 550 (refused). */
   failNextRecipient(responseCode: number): void;
+  /**
+   * Keeps the next message without ever replying to its data: the message counts as received
+   * while its sender waits for the reply. Resolves with the message once it has arrived.
+   */
+  holdNextMessage(): Promise<ReceivedEmail>;
   /** Message-IDs of the accepted messages, for a transport lookup in tests. */
   messageIds(): string[];
   stop(): Promise<void>;
@@ -52,6 +57,7 @@ function parseMessage(raw: string): { headers: Record<string, string>; body: str
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedEmail[] = [];
   const failures: number[] = [];
+  let hold: ((email: ReceivedEmail) => void) | null = null;
   const server = new SMTPServer({
     logger: false,
     authOptional: true,
@@ -65,7 +71,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-        received.push({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) });
+        const email = { from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address), ...parseMessage(Buffer.concat(chunks).toString('utf8')) };
+        received.push(email);
+        if (hold) {
+          const reportHeld = hold;
+          hold = null;
+          reportHeld(email);
+          return;
+        }
         callback();
       });
     },
@@ -76,6 +89,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     port,
     received,
     failNextRecipient: (code) => { failures.push(code); },
+    holdNextMessage: () => new Promise<ReceivedEmail>((resolve) => { hold = resolve; }),
     messageIds: () => received.map((email) => email.headers['message-id']),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
