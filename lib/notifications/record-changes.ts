@@ -196,25 +196,30 @@ function prepareRecord(change: ProjectChange, project: StoredProject, context: R
 }
 
 /**
- * Inserts the records whose idempotency key is new, in one unordered bulk write of upserts, and
- * returns the indexes of those inserted. A key already stored, or one another writer inserted at
- * the same moment (E11000 on the losing upsert), is not inserted.
+ * Inserts the records whose idempotency key is new, in one unordered insert, and returns the
+ * indexes of those inserted. The unique index on the key rejects a key already stored, or one
+ * another writer inserted at the same moment, with E11000, and the other records still go in.
+ * Plain inserts, unlike upserts filtered on the key, need no lookup per record.
  */
 async function insertNew(records: PreparedRecord[]): Promise<Set<number>> {
   if (records.length === 0) {
     return new Set();
   }
-  const operations = records.map((record) => ({ updateOne: { filter: { idempotencyKey: record.idempotencyKey }, update: { $setOnInsert: record.fields }, upsert: true } }));
+  const all = new Set(records.map((_record, index) => index));
   try {
-    const written = await Notification.bulkWrite(operations, { ordered: false });
-    return new Set(Object.keys(written.upsertedIds).map(Number));
+    await Notification.insertMany(records.map((record) => record.fields), { ordered: false, rawResult: true });
+    return all;
   } catch (error) {
-    const failed = error as { writeErrors?: WriteErrorLike | WriteErrorLike[]; result?: { upsertedIds?: Record<string, unknown> } };
-    const writeErrors = failed.writeErrors === undefined ? [] : [failed.writeErrors].flat();
+    const failed = error as { writeErrors?: WriteErrorLike | WriteErrorLike[] };
+    // The driver's WriteError keeps code and index under `err`; a plain error object has them at the top.
+    const writeErrors = (failed.writeErrors === undefined ? [] : [failed.writeErrors].flat()).map((writeError) => writeError.err ?? writeError);
     if (writeErrors.length === 0 || writeErrors.some((writeError) => writeError.code !== DUPLICATE_KEY)) {
       throw error;
     }
-    return new Set(Object.keys(failed.result?.upsertedIds ?? {}).map(Number));
+    for (const writeError of writeErrors) {
+      all.delete(writeError.index as number);
+    }
+    return all;
   }
 }
 
@@ -222,6 +227,7 @@ async function insertNew(records: PreparedRecord[]): Promise<Set<number>> {
 interface WriteErrorLike {
   code?: number;
   index?: number;
+  err?: { code?: number; index?: number };
 }
 
 /** MongoDB's duplicate-key error code, raised on the losing upsert when two writers record one change at once. */
