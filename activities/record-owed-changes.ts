@@ -1,5 +1,5 @@
 import { Integration, Project } from '../lib/models';
-import { DEFAULT_BUSINESS_HOUR, recordProjectChanges, type ProjectChange, type RecordChangesResult } from '../lib/notifications';
+import { DEFAULT_BUSINESS_HOUR, RECORDED_PROJECT_FIELDS, recordProjectChanges, type ProjectChange, type RecordChangesResult } from '../lib/notifications';
 import { activityTime } from './activity-time';
 import type { ActivityDependencies } from './dependencies';
 
@@ -13,8 +13,10 @@ import type { ActivityDependencies } from './dependencies';
  */
 export async function recordOwedChanges(deps: ActivityDependencies, firmId: string, clioMatterIds: number[]): Promise<RecordChangesResult | null> {
   // The filter is exactly the unique key, which mongo-java-server needs to use the index.
-  const projects = await Project.find({ firmId, provider: 'clio', clioMatterId: { $in: clioMatterIds } }, { clioMatterId: 1, pendingChange: 1 }).lean();
-  const owing = projects.flatMap(({ _id, clioMatterId, pendingChange }) => (pendingChange ? [{ _id, clioMatterId, pending: pendingChange }] : []));
+  // The projects are read with every field recording needs, so it need not read them again.
+  const projects = await Project.find({ firmId, provider: 'clio', clioMatterId: { $in: clioMatterIds } }, RECORDED_PROJECT_FIELDS).lean();
+  const owingProjects = projects.filter((project) => project.pendingChange);
+  const owing = owingProjects.map(({ _id, clioMatterId, pendingChange }) => ({ _id, clioMatterId, pending: pendingChange! }));
   if (owing.length === 0) {
     return null;
   }
@@ -36,6 +38,7 @@ export async function recordOwedChanges(deps: ActivityDependencies, firmId: stri
       businessHour: deps.notifications?.businessHour ?? DEFAULT_BUSINESS_HOUR,
       smsEnabled: Boolean(deps.notifications?.transports.sms),
       logger: deps.logger,
+      projects: owingProjects,
     },
   );
 

@@ -22,7 +22,7 @@ export { dispatchDueNotifications, type DispatchOptions, type DispatchResult } f
 export { createEmailTransport, type EmailTransportConfig } from './email-transport';
 export { explainProjectNotifications, toUpdateExplanation, type UpdateExplanation } from './explain';
 export { notificationKey, adminAlertKey, deliveryKey } from './keys';
-export { recordProjectChanges, type ProjectChange, type RecordChangesInput, type RecordChangesResult } from './record-changes';
+export { RECORDED_PROJECT_FIELDS, recordProjectChanges, type ProjectChange, type RecordChangesInput, type RecordChangesResult } from './record-changes';
 export { createSmsTransport } from './sms-transport';
 export { DEFAULT_TEMPLATES, MAX_SUBJECT_LENGTH, MAX_TEXT_LENGTH, TEMPLATE_PLACEHOLDERS, renderMessage, selectTemplate, templateProblems, type FirmTemplate, type MessageTemplate } from './template';
 export { TransportError, type NotificationTransport, type NotificationTransports, type OutgoingMessage } from './transport';

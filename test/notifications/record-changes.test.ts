@@ -181,4 +181,18 @@ describe('recordProjectChanges', () => {
     const keys = (await notificationsOf('rec', 13)).map((doc) => doc.changeId);
     expect(keys).toEqual(['"etag-13"', '"etag-13-b"']);
   });
+
+  test('recorded update stores each schema field as mongoose would', async () => {
+    const noAddress = client(503, 'No Address', {});
+    await createProject('rec', 14, [jane, noAddress], { phaseUnmapped: true });
+    await activities.recordProjectChanges({ firmId: 'rec', integrationStatus: 'active', changes: [phaseChange(14, 'Intake', 'Discovery', 'v2')], now: FRIDAY_AFTERNOON });
+
+    // The insert skips mongoose, so the raw document must already be what mongoose would build:
+    // every default present, every value of the schema's type, and nothing the schema lacks.
+    const stored = await Notification.collection.findOne({ firmId: 'rec', clioMatterId: 14 });
+    const hydrated = new Notification(stored);
+    expect(hydrated.validateSync()).toBeUndefined();
+    expect(stored).toEqual(hydrated.toObject({ depopulate: true }));
+    expect(stored?.recipients).toHaveLength(2);
+  });
 });
