@@ -36,6 +36,11 @@ export interface UpsertBatch {
   matters: ClioMatter[];
   contacts?: Map<number, ClioContact>;
   logger?: Logger;
+  /**
+   * The firm's first sync over all its matters, which imports cases its clients already know
+   * of: the projects it creates are not reported as new, so they owe no client update.
+   */
+  importing?: boolean;
 }
 
 /**
@@ -44,7 +49,8 @@ export interface UpsertBatch {
  * project is skipped when the mapping's sync rule excludes it, while a matter that has one keeps
  * it (a closed matter's project follows it to Complete). A matter whose etag and mapping version
  * match the stored ones is only marked as seen by this run. A new project, or a phase that moved
- * because the matter changed in Clio, is reported as a change.
+ * because the matter changed in Clio, is reported as a change, except a project the firm's
+ * first import creates.
  */
 export async function upsertProjects(batch: UpsertBatch): Promise<UpsertOutcome> {
   try {
@@ -67,11 +73,11 @@ type StoredProject = StoredProjectFields & { _id: Types.ObjectId; clioMatterId: 
  * `previousPhase`. That is the stored phase, or after a mapping change the phase the stored Clio
  * snapshot has under the new mapping, so a phase moved by the mapping alone is no change.
  */
-function changeOf(matter: ClioMatter, mapped: MappedProject, stored: StoredProject | undefined, previousPhase: string | null): ProjectChange | null {
+function changeOf(matter: ClioMatter, mapped: MappedProject, stored: StoredProject | undefined, previousPhase: string | null, importing: boolean): ProjectChange | null {
   const changeId = matter.etag ?? matter.updated_at ?? 'unversioned';
   const changedAt = matter.updated_at ?? undefined;
   if (!stored) {
-    return { clioMatterId: matter.id, kind: 'new_project', phase: mapped.phase ?? null, previousPhase: null, changeId, changedAt };
+    return importing ? null : { clioMatterId: matter.id, kind: 'new_project', phase: mapped.phase ?? null, previousPhase: null, changeId, changedAt };
   }
   if (mapped.phase === undefined || mapped.phase === previousPhase) {
     return null;
@@ -145,7 +151,7 @@ async function writeBatch(batch: UpsertBatch): Promise<UpsertOutcome> {
     try {
       const mapped = mapMatterToProject(matter, batch.contacts, mapping, stored);
       const previousPhase = remappedPhases.has(matter.id) ? remappedPhases.get(matter.id) ?? null : stored?.phase ?? null;
-      const change = changeOf(matter, mapped, stored, previousPhase);
+      const change = changeOf(matter, mapped, stored, previousPhase, batch.importing ?? false);
       operations.push(toOperation(batch, matter, mapped, change));
       outcome[stored ? 'updated' : 'created'] += 1;
       if (change) {

@@ -17,6 +17,8 @@ export interface MatterPageInput {
   nextUrl: string | null;
   /** ISO time: only matters updated after it are read (incremental sync). */
   updatedSince?: string | null;
+  /** The firm's first full sync: its new projects owe no client update (see UpsertBatch.importing). */
+  importing?: boolean;
 }
 
 /** What one page did; the matters themselves never leave the activity. */
@@ -68,7 +70,7 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
           ? await api.nextPage<ClioMatter>(input.nextUrl)
           : await api.listMatters({ updatedSince: input.updatedSince ?? undefined });
         const contacts = await readContacts(api, page.data);
-        const { changes: _changes, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: page.data, contacts, logger: deps.logger });
+        const { changes: _changes, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: page.data, contacts, logger: deps.logger, importing: input.importing ?? false });
         await recordOwedChanges(deps, input.firmId, page.data.map((matter) => matter.id));
         const result: MatterPageResult = { fetched: page.data.length, ...counts, ...api.stats, expectedRecords: page.records, nextUrl: page.nextUrl };
         await SyncRun.updateOne(

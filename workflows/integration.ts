@@ -246,9 +246,11 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
         await scope.run(() => rederiveProjects(firmId, request.syncRunId));
       } else {
         const kind = request.kind;
+        // Until a sync over all matters has finished, a full sync imports the firm's cases.
+        const importing = kind === 'full' && state.watermark === null;
         await scope.run(() => executeChild(syncMattersWorkflow, {
           workflowId: `sync-clio-${firmId}-${request.syncRunId}`,
-          args: [{ firmId, syncRunId: request.syncRunId, kind, updatedSince, parentWorkflowId: workflowInfo().workflowId }],
+          args: [{ firmId, syncRunId: request.syncRunId, kind, updatedSince, parentWorkflowId: workflowInfo().workflowId, ...(importing ? { importing } : {}) }],
           typedSearchAttributes: [{ key: FIRM_ID, value: firmId }, { key: PROVIDER, value: 'clio' }],
         }));
         if (kind !== 'reconcile') {

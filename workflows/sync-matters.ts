@@ -20,6 +20,8 @@ export interface SyncMattersInput {
   /** Parent integration workflow, which receives progress Signals while the run goes on. */
   parentWorkflowId: string;
   updatedSince?: string | null;
+  /** The firm's first full sync, which imports its existing matters without client updates for them. */
+  importing?: boolean;
   nextUrl?: string | null;
   progress?: { pages: number; records: number; expectedRecords: number | null };
 }
@@ -46,7 +48,7 @@ export async function syncMattersWorkflow(input: SyncMattersInput): Promise<Sync
   do {
     const page = input.kind === 'reconcile'
       ? await reconcileMatterPage({ firmId: input.firmId, syncRunId: input.syncRunId, nextUrl })
-      : await syncMatterPage({ firmId: input.firmId, syncRunId: input.syncRunId, nextUrl, updatedSince: input.updatedSince ?? null });
+      : await syncMatterPage({ firmId: input.firmId, syncRunId: input.syncRunId, nextUrl, updatedSince: input.updatedSince ?? null, ...(input.importing ? { importing: true } : {}) });
     progress.pages += 1;
     progress.records += page.fetched;
     if ('expectedRecords' in page && progress.expectedRecords === null) {

@@ -35,7 +35,7 @@ export async function runBaselineSync(sandboxUrl: string, accessToken: string, f
   while (page) {
     const ids = contactIdsOf(page.data);
     const contacts = ids.length > 0 ? await api.getContacts(ids) : [];
-    const written = await upsertProjects({ firmId, syncRunId, matters: page.data, contacts: new Map<number, ClioContact>(contacts.map((contact) => [contact.id, contact])) });
+    const written = await upsertProjects({ firmId, syncRunId, importing: true, matters: page.data, contacts: new Map<number, ClioContact>(contacts.map((contact) => [contact.id, contact])) });
     for (const key of Object.keys(counts) as (keyof UpsertCounts)[]) {
       counts[key] += written[key];
     }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { Notification } from '../../lib/models';
+import { Notification, Project } from '../../lib/models';
+import { callSandboxAdmin } from '../support/http-clients';
 import { emailsFor, FIRM_TIME_ZONE, movePhase, nextLocal, phaseChangesOf, pickProject, startNotificationStack, type NotificationStack } from './support/notification-stack';
 
 let stack: NotificationStack;
@@ -50,9 +51,37 @@ test('Friday change is emailed once at Monday 08:00', async () => {
 
   await stack.sleepUntil(new Date(monday.getTime() + 30 * HOUR_MS));
   expect(emailsFor(stack.smtp, sent)).toHaveLength(1);
-  // The projects the first sync created were announced while the firm was inactive: previews, never sent.
   expect(stack.smtp.received).toHaveLength(1);
-  expect(await Notification.countDocuments({ firmId: 'friday-firm', kind: 'new_project', state: 'preview' })).toBeGreaterThan(0);
+});
+
+test('first import announces no case; a matter added later is announced', async () => {
+  const start = nextLocal(await stack.now(), 2, '10:00');
+  await stack.sleepUntil(start);
+  const firm = await stack.connectFirm('import-firm', 12);
+  await stack.syncAll(firm, { mode: 'full' });
+  expect(await Project.countDocuments({ firmId: 'import-firm' })).toBe(12);
+  expect(await Notification.countDocuments({ firmId: 'import-firm' })).toBe(0);
+
+  const [known] = await Project.find({ firmId: 'import-firm', 'clients.0.email': { $ne: null } }).sort({ clioMatterId: 1 }).lean();
+  const addMatter = async (description: string): Promise<number> => {
+    const added = await callSandboxAdmin(stack.sandbox.url, 'POST', `/accounts/${firm.accountId}/matters`, { clientId: known.clients[0].clioId, description, status: 'Open' });
+    return added.matterId as number;
+  };
+  const whileInactive = await addMatter('Estate of Ada Byron');
+  await stack.syncAll(firm, {});
+  const preview = await Notification.find({ firmId: 'import-firm', kind: 'new_project' }).lean();
+  expect(preview.map((update) => [update.clioMatterId, update.state])).toEqual([[whileInactive, 'preview']]);
+
+  const activated = await stack.api('POST', '/api/firms/import-firm/integrations/clio/activate', {});
+  expect(activated.status).toBe(200);
+  const whileActive = await addMatter('Byron v. Lovelace');
+  await stack.syncAll(firm, {});
+  await stack.sleepUntil(new Date(start.getTime() + 26 * HOUR_MS));
+
+  const [announced] = await Notification.find({ firmId: 'import-firm', kind: 'new_project', clioMatterId: whileActive }).lean();
+  expect(announced.state).toBe('sent');
+  expect(emailsFor(stack.smtp, announced).map((email) => email.to)).toEqual([[known.clients[0].email]]);
+  expect(emailsFor(stack.smtp, preview[0])).toHaveLength(0);
 });
 
 test('inactive firm keeps a preview and sends only later changes', async () => {
