@@ -1,4 +1,4 @@
-import { Context, heartbeat } from '@temporalio/activity';
+import { Context } from '@temporalio/activity';
 import type { IntegrationStatus } from '../lib/integration-status';
 import type { Logger } from '../lib/logger';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../lib/notifications';
 import { Notification } from '../lib/models';
 import { activityTime } from './activity-time';
+import { heartbeatIfActivity, whileHeartbeating } from './heartbeat';
 
 /** Dependencies of the notification activities; tests hand in transports aimed at local servers. */
 export interface NotificationActivityDependencies {
@@ -54,15 +55,6 @@ export interface AdminAlertActivityResult extends AdminAlertResult {
 export interface WithdrawQueuedInput {
   firmId: string;
   reason: WithdrawReason;
-}
-
-/** Calls heartbeat when running inside an activity, so tests may call the functions directly. */
-function heartbeatIfActivity(): void {
-  try {
-    heartbeat();
-  } catch {
-    // Outside an activity context there is no one to report to.
-  }
 }
 
 /** Returns the identity of the running dispatch activity across its attempts, or undefined outside an activity (as in unit tests). */
@@ -120,13 +112,7 @@ export function createNotificationActivities(deps: NotificationActivityDependenc
       const inSendingHours = withinSendingHours(now, schedule);
       let result: DispatchResult = { claimed: 0, recovered: 0, sent: 0, failed: 0, suppressed: 0, requeued: 0, deferred: 0, more: false };
       if (inSendingHours) {
-        // Unreferenced, so a pass stuck in a send never keeps the process from exiting.
-        const timer = setInterval(heartbeatIfActivity, DISPATCH_HEARTBEAT_MS).unref();
-        try {
-          result = await dispatchDueNotifications(input.firmId, dispatchOptions(now));
-        } finally {
-          clearInterval(timer);
-        }
+        result = await whileHeartbeating(() => dispatchDueNotifications(input.firmId, dispatchOptions(now)), DISPATCH_HEARTBEAT_MS);
       }
       const next = result.more ? now : await nextDispatchTime(input.firmId, { now, sendingTimeoutMs, schedule });
       const nextDueAt = next?.toISOString() ?? null;

@@ -24,6 +24,12 @@ export interface UpsertOutcome extends UpsertCounts {
    * as `pendingChange` in the same write, until recordOwedChanges records it in the outbox.
    */
   changes: ProjectChange[];
+  /**
+   * Matters whose project owes a client update after this write: the changes above, and any
+   * change an earlier attempt stored but did not record. Empty when the batch owes nothing, so
+   * the caller can skip reading the projects again.
+   */
+  owingMatterIds: number[];
 }
 
 /** MongoDB's duplicate-key error code, raised when two writers insert the same key at once. */
@@ -66,7 +72,7 @@ export async function upsertProjects(batch: UpsertBatch): Promise<UpsertOutcome>
 }
 
 /** A stored project as the batch reads it. */
-type StoredProject = StoredProjectFields & { _id: Types.ObjectId; clioMatterId: number; clioEtag?: string | null; status?: string | null; mappingVersion?: number | null };
+type StoredProject = StoredProjectFields & { _id: Types.ObjectId; clioMatterId: number; clioEtag?: string | null; status?: string | null; mappingVersion?: number | null; pendingChange?: unknown };
 
 /**
  * Returns the change a client hears of, or null: a new project, or a phase that differs from
@@ -129,12 +135,12 @@ async function writeBatch(batch: UpsertBatch): Promise<UpsertOutcome> {
   const ids = matters.map((matter) => matter.id);
   const existing: StoredProject[] = await Project.find(
     { firmId, provider: 'clio', clioMatterId: { $in: ids } },
-    { clioMatterId: 1, clioEtag: 1, status: 1, type: 1, phase: 1, mappingVersion: 1 },
+    { clioMatterId: 1, clioEtag: 1, status: 1, type: 1, phase: 1, mappingVersion: 1, pendingChange: 1 },
   ).lean();
   const known = new Map(existing.map((project) => [project.clioMatterId, project]));
   const remappedPhases = await phasesUnderMapping(existing, mapping);
 
-  const outcome: UpsertOutcome = { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, changes: [] };
+  const outcome: UpsertOutcome = { created: 0, updated: 0, unchanged: 0, failed: 0, skipped: 0, changes: [], owingMatterIds: [] };
   const operations: AnyBulkWriteOperation[] = [];
   const unchangedIds: number[] = [];
   for (const matter of matters) {
@@ -169,5 +175,7 @@ async function writeBatch(batch: UpsertBatch): Promise<UpsertOutcome> {
   if (unchangedIds.length > 0) {
     await Project.updateMany({ firmId, provider: 'clio', clioMatterId: { $in: unchangedIds } }, { $set: { lastSeenRunId: syncRunId } });
   }
+  const owing = new Set([...outcome.changes.map((change) => change.clioMatterId), ...existing.filter((project) => project.pendingChange).map((project) => project.clioMatterId)]);
+  outcome.owingMatterIds = [...owing];
   return outcome;
 }

@@ -1,4 +1,3 @@
-import { heartbeat } from '@temporalio/activity';
 import type { ClioApi } from '../lib/clio/api';
 import type { ClioContact, ClioMatter } from '../lib/clio/types';
 import { applyMapping } from '../lib/mapping';
@@ -6,6 +5,7 @@ import { Project, SyncRun } from '../lib/models';
 import { findFirmMapping } from '../lib/models/mapping';
 import { clioApiFor, type ActivityDependencies } from './dependencies';
 import { toActivityFailure } from './failures';
+import { whileHeartbeating } from './heartbeat';
 import { contactIdsOf } from './project-mapping';
 import { recordOwedChanges } from './record-owed-changes';
 import { upsertProjects, type UpsertCounts } from './project-upsert';
@@ -62,32 +62,35 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
      * phase changes are recorded as client updates. Returns counts and the cursor of the next page.
      */
     async syncMatterPage(input: MatterPageInput): Promise<MatterPageResult> {
-      let api: ClioApi | null = null;
-      try {
-        api = await clioApiFor(deps, input.firmId);
-        heartbeat();
-        const page = input.nextUrl
-          ? await api.nextPage<ClioMatter>(input.nextUrl)
-          : await api.listMatters({ updatedSince: input.updatedSince ?? undefined });
-        const contacts = await readContacts(api, page.data);
-        const { changes: _changes, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: page.data, contacts, logger: deps.logger, importing: input.importing ?? false });
-        await recordOwedChanges(deps, input.firmId, page.data.map((matter) => matter.id));
-        const result: MatterPageResult = { fetched: page.data.length, ...counts, ...api.stats, expectedRecords: page.records, nextUrl: page.nextUrl };
-        await SyncRun.updateOne(
-          { _id: input.syncRunId },
-          {
-            $inc: {
-              pages: 1, requests: result.requests, rateLimited: result.rateLimited, 'counts.fetched': result.fetched, 'counts.created': counts.created,
-              'counts.updated': counts.updated, 'counts.unchanged': counts.unchanged, 'counts.failed': counts.failed, 'counts.skipped': counts.skipped,
+      return whileHeartbeating(async () => {
+        let api: ClioApi | null = null;
+        try {
+          api = await clioApiFor(deps, input.firmId);
+          const page = input.nextUrl
+            ? await api.nextPage<ClioMatter>(input.nextUrl)
+            : await api.listMatters({ updatedSince: input.updatedSince ?? undefined });
+          const contacts = await readContacts(api, page.data);
+          const { changes: _changes, owingMatterIds, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: page.data, contacts, logger: deps.logger, importing: input.importing ?? false });
+          if (owingMatterIds.length > 0) {
+            await recordOwedChanges(deps, input.firmId, owingMatterIds);
+          }
+          const result: MatterPageResult = { fetched: page.data.length, ...counts, ...api.stats, expectedRecords: page.records, nextUrl: page.nextUrl };
+          await SyncRun.updateOne(
+            { _id: input.syncRunId },
+            {
+              $inc: {
+                pages: 1, requests: result.requests, rateLimited: result.rateLimited, 'counts.fetched': result.fetched, 'counts.created': counts.created,
+                'counts.updated': counts.updated, 'counts.unchanged': counts.unchanged, 'counts.failed': counts.failed, 'counts.skipped': counts.skipped,
+              },
+              ...(page.records !== null && !input.nextUrl ? { $set: { expectedRecords: page.records } } : {}),
             },
-            ...(page.records !== null && !input.nextUrl ? { $set: { expectedRecords: page.records } } : {}),
-          },
-        );
-        return result;
-      } catch (error) {
-        await recordFailedAttempt(input.syncRunId, api);
-        throw toActivityFailure(error, `Syncing matters of firm ${input.firmId}`);
-      }
+          );
+          return result;
+        } catch (error) {
+          await recordFailedAttempt(input.syncRunId, api);
+          throw toActivityFailure(error, `Syncing matters of firm ${input.firmId}`);
+        }
+      });
     },
 
     /**
@@ -95,23 +98,27 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
      * phase change is recorded as a client update, as in any other sync.
      */
     async syncProject(input: { firmId: string; syncRunId: string; matterId: number }): Promise<MatterPageResult> {
-      let api: ClioApi | null = null;
-      try {
-        api = await clioApiFor(deps, input.firmId);
-        const matter = await api.getMatter(input.matterId);
-        const contacts = await readContacts(api, [matter]);
-        const { changes: _changes, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: [matter], contacts, logger: deps.logger });
-        await recordOwedChanges(deps, input.firmId, [matter.id]);
-        const result: MatterPageResult = { fetched: 1, ...counts, ...api.stats, expectedRecords: 1, nextUrl: null };
-        await SyncRun.updateOne(
-          { _id: input.syncRunId },
-          { $set: { pages: 1, requests: result.requests, rateLimited: result.rateLimited, expectedRecords: 1, counts: { fetched: 1, ...counts, archived: 0, restored: 0 } } },
-        );
-        return result;
-      } catch (error) {
-        await recordFailedAttempt(input.syncRunId, api);
-        throw toActivityFailure(error, `Syncing Clio matter ${input.matterId} of firm ${input.firmId}`);
-      }
+      return whileHeartbeating(async () => {
+        let api: ClioApi | null = null;
+        try {
+          api = await clioApiFor(deps, input.firmId);
+          const matter = await api.getMatter(input.matterId);
+          const contacts = await readContacts(api, [matter]);
+          const { changes: _changes, owingMatterIds, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: [matter], contacts, logger: deps.logger });
+          if (owingMatterIds.length > 0) {
+            await recordOwedChanges(deps, input.firmId, owingMatterIds);
+          }
+          const result: MatterPageResult = { fetched: 1, ...counts, ...api.stats, expectedRecords: 1, nextUrl: null };
+          await SyncRun.updateOne(
+            { _id: input.syncRunId },
+            { $set: { pages: 1, requests: result.requests, rateLimited: result.rateLimited, expectedRecords: 1, counts: { fetched: 1, ...counts, archived: 0, restored: 0 } } },
+          );
+          return result;
+        } catch (error) {
+          await recordFailedAttempt(input.syncRunId, api);
+          throw toActivityFailure(error, `Syncing Clio matter ${input.matterId} of firm ${input.firmId}`);
+        }
+      });
     },
 
     /**
@@ -119,28 +126,30 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
      * restores any that reconciliation had archived. Matter data is not read or written.
      */
     async reconcileMatterPage(input: { firmId: string; syncRunId: string; nextUrl: string | null }): Promise<ReconcilePageResult> {
-      let api: ClioApi | null = null;
-      try {
-        api = await clioApiFor(deps, input.firmId);
-        const page = input.nextUrl ? await api.nextPage<{ id: number }>(input.nextUrl) : await api.listMatterIds();
-        const ids = page.data.map((matter) => matter.id);
-        const key = { firmId: input.firmId, provider: 'clio', clioMatterId: { $in: ids } };
-        const archived = await Project.find({ ...key, status: 'archived' }, { clioMatterId: 1, raw: 1, type: 1, phase: 1 }).lean();
-        const mapping = archived.length > 0 ? await findFirmMapping(input.firmId) : null;
-        for (const project of archived) {
-          const status = applyMapping(project.raw as ClioMatter, mapping, project).status ?? 'not_started';
-          await Project.updateOne({ _id: project._id }, { $set: { status, archivedAt: null } });
+      return whileHeartbeating(async () => {
+        let api: ClioApi | null = null;
+        try {
+          api = await clioApiFor(deps, input.firmId);
+          const page = input.nextUrl ? await api.nextPage<{ id: number }>(input.nextUrl) : await api.listMatterIds();
+          const ids = page.data.map((matter) => matter.id);
+          const key = { firmId: input.firmId, provider: 'clio', clioMatterId: { $in: ids } };
+          const archived = await Project.find({ ...key, status: 'archived' }, { clioMatterId: 1, raw: 1, type: 1, phase: 1 }).lean();
+          const mapping = archived.length > 0 ? await findFirmMapping(input.firmId) : null;
+          for (const project of archived) {
+            const status = applyMapping(project.raw as ClioMatter, mapping, project).status ?? 'not_started';
+            await Project.updateOne({ _id: project._id }, { $set: { status, archivedAt: null } });
+          }
+          await Project.updateMany(key, { $set: { lastSeenRunId: input.syncRunId } });
+          await SyncRun.updateOne(
+            { _id: input.syncRunId },
+            { $inc: { pages: 1, requests: api.stats.requests, rateLimited: api.stats.rateLimited, 'counts.fetched': ids.length, 'counts.restored': archived.length } },
+          );
+          return { fetched: ids.length, restored: archived.length, ...api.stats, nextUrl: page.nextUrl };
+        } catch (error) {
+          await recordFailedAttempt(input.syncRunId, api);
+          throw toActivityFailure(error, `Reconciling matters of firm ${input.firmId}`);
         }
-        await Project.updateMany(key, { $set: { lastSeenRunId: input.syncRunId } });
-        await SyncRun.updateOne(
-          { _id: input.syncRunId },
-          { $inc: { pages: 1, requests: api.stats.requests, rateLimited: api.stats.rateLimited, 'counts.fetched': ids.length, 'counts.restored': archived.length } },
-        );
-        return { fetched: ids.length, restored: archived.length, ...api.stats, nextUrl: page.nextUrl };
-      } catch (error) {
-        await recordFailedAttempt(input.syncRunId, api);
-        throw toActivityFailure(error, `Reconciling matters of firm ${input.firmId}`);
-      }
+      });
     },
 
     /**

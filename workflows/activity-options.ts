@@ -14,13 +14,19 @@ export const BOOKKEEPING: ActivityOptions = {
 };
 
 /**
- * One Clio request plus one database batch. Five minutes covers a slow Clio page and a large
- * bulk write; 5xx and network errors back off up to ten minutes apart, and a 429 waits for
- * Clio's Retry-After (set by the activity) instead of this backoff.
+ * One Clio page or matter plus its database writes. Five minutes covers a slow Clio page, a
+ * wait for the rate limit and a large bulk write. The activity heartbeats every 10 seconds, so
+ * an attempt whose worker died, or whose result a Temporal restart lost, is retried after 30
+ * seconds rather than after the five minutes.
+ *
+ * A 429 waits for Clio's Retry-After (set by the activity) instead of this backoff, but still
+ * counts as an attempt, so after a 429 storm the next 5xx backs off as if it followed as many
+ * errors. The one-minute cap keeps that wait short; a Clio outage costs a request a minute.
  */
 export const CLIO_CALL: ActivityOptions = {
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: FINAL_FAILURES },
+  heartbeatTimeout: '30 seconds',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: FINAL_FAILURES },
 };
 
 /** A credential check that fails is reported, not retried for hours: the next night tries again. */

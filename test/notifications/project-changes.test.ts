@@ -57,10 +57,12 @@ describe('upsertProjects changes', () => {
 
   test('edit without a stage move reports nothing', async () => {
     await upsert('changes-edit', [matter()]);
+    await Project.updateOne({ firmId: 'changes-edit' }, { $set: { pendingChange: null } });
     const outcome = await upsert('changes-edit', [matter({ etag: '"e2"', description: 'Renamed' })]);
 
     expect(outcome.updated).toBe(1);
     expect(outcome.changes).toEqual([]);
+    expect(outcome.owingMatterIds).toEqual([]);
   });
 
   test('mapping save alone moves no client phase', async () => {
@@ -116,10 +118,11 @@ describe('recordOwedChanges', () => {
     // The page stopped after its write; the retried page finds the matter unchanged.
     const retried = await upsert('owed-retry', [matter()]);
 
-    const result = await recordOwedChanges(deps, 'owed-retry', [5001]);
+    const result = await recordOwedChanges(deps, 'owed-retry', retried.owingMatterIds);
 
     expect(retried.unchanged).toBe(1);
     expect(retried.changes).toEqual([]);
+    expect(retried.owingMatterIds).toEqual([5001]);
     expect(result?.queued).toBe(1);
     expect(await Notification.countDocuments({ firmId: 'owed-retry', kind: 'new_project' })).toBe(1);
   });
