@@ -5,14 +5,21 @@ import { clioApiFor, type ActivityDependencies } from './dependencies';
 import { toActivityFailure } from './failures';
 import { revokeGrant } from '../lib/clio/oauth';
 
+/** The workflow's state as it writes it, with its start time (workflowInfo().startTime) as ISO text. */
+export type SavedIntegrationState = IntegrationState & { workflowStartedAt?: string };
+
 /** Builds the activities that keep the integrations read model and firm settings in step. */
 export function createIntegrationStateActivities(deps: ActivityDependencies) {
   return {
     /**
-     * Writes the workflow's state to the integrations read model. The revision guard drops a write
-     * that arrives after a newer one, for example when an old activity attempt is retried late.
+     * Writes the workflow's state to the integrations read model. The guard drops a write that
+     * arrives after a newer one, for example when an old activity attempt is retried late: newer
+     * means a workflow started later, or the same workflow and a higher revision. The workflow
+     * ends when the firm disconnects, and the next connection's workflow counts its revisions
+     * from 1 again. A write without `workflowStartedAt`, scheduled by a workflow from before the
+     * field, compares revisions only.
      */
-    async saveIntegrationState(state: IntegrationState): Promise<void> {
+    async saveIntegrationState(state: SavedIntegrationState): Promise<void> {
       const fields = {
         status: state.status,
         statusBeforeReauthorization: state.statusBeforeReauthorization,
@@ -24,11 +31,13 @@ export function createIntegrationStateActivities(deps: ActivityDependencies) {
         lastSyncRunId: state.lastSyncRunId,
         nextSyncAt: state.nextSyncAt ? new Date(state.nextSyncAt) : null,
         revision: state.revision,
+        ...(state.workflowStartedAt ? { workflowStartedAt: new Date(state.workflowStartedAt) } : {}),
       };
-      const result = await Integration.updateOne(
-        { firmId: state.firmId, provider: 'clio', revision: { $lt: state.revision } },
-        { $set: fields },
-      );
+      const workflowStartedAt = state.workflowStartedAt ? new Date(state.workflowStartedAt) : null;
+      const older = workflowStartedAt
+        ? { $or: [{ workflowStartedAt: null }, { workflowStartedAt: { $lt: workflowStartedAt } }, { workflowStartedAt, revision: { $lt: state.revision } }] }
+        : { revision: { $lt: state.revision } };
+      const result = await Integration.updateOne({ firmId: state.firmId, provider: 'clio', ...older }, { $set: fields });
       if (result.matchedCount === 0) {
         await Integration.updateOne({ firmId: state.firmId, provider: 'clio' }, { $setOnInsert: fields }, { upsert: true });
       }

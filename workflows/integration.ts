@@ -227,7 +227,7 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
     published = snapshot;
     state.revision += 1;
     publishSearchAttributes(state);
-    lastWrite = bookkeeping.saveIntegrationState({ ...state });
+    lastWrite = bookkeeping.saveIntegrationState({ ...state, workflowStartedAt: workflowInfo().startTime.toISOString() });
     await lastWrite;
   }
 
@@ -290,13 +290,15 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
   }
 
   /**
-   * Emails the firm's admins that syncing stopped, once per credential version: a later night
-   * with the same rejected credentials finds the alert recorded and sends nothing. A delivery
+   * Emails the firm's admins that syncing stopped, once per connection and credential version:
+   * a later night with the same rejected credentials finds the alert recorded and sends nothing.
+   * The first run id of the workflow, which continues as new but ends on disconnect, names the
+   * connection, because the credential version counts from 1 again after a disconnect. A delivery
    * the SMTP server deferred is tried again at the time the outbox sets, until the firm
    * reconnects or disconnects. A dispatch pass suppresses an alert still queued by then.
    */
   async function alertAdmins(kind: AdminAlertKind): Promise<void> {
-    const input = { firmId, kind, dedupeKey: `credential-version-${state.credentialVersion}` };
+    const input = { firmId, kind, dedupeKey: `connection-${workflowInfo().firstExecutionRunId}-credential-version-${state.credentialVersion}` };
     for (let tries = 1; tries <= MAX_ALERT_TRIES; tries++) {
       let retryAt: string | undefined;
       try {

@@ -25,6 +25,11 @@ const integrationSchema = new Schema(
     nextSyncAt: { type: Date, default: null },
     /** Workflow-side sequence of the last written transition, so a stale write never wins. */
     revision: { type: Number, default: 0 },
+    /**
+     * Start time of the workflow that wrote the state. A firm that disconnects and connects
+     * again gets a new workflow, whose revisions count from 1 again, so a later start wins.
+     */
+    workflowStartedAt: { type: Date, default: null },
     message: { type: String, default: null },
   },
   { timestamps: true },

@@ -5,7 +5,9 @@ import { createActivities } from '../../activities';
 import { FAILURE_TYPES } from '../../lib/failure-types';
 import { CredentialStore } from '../../lib/credentials';
 import { parseKeyring } from '../../lib/crypto';
-import { Credential, Project, SyncRun } from '../../lib/models';
+import type { IntegrationStatus } from '../../lib/integration-status';
+import { Credential, Integration, Project, SyncRun } from '../../lib/models';
+import { initialState } from '../../workflows/integration-rules';
 import { upsertProjects } from '../../activities/project-upsert';
 import type { ClioMatter } from '../../lib/clio/types';
 import { createSandbox } from '../../sandbox/server';
@@ -134,4 +136,30 @@ test('missing matter fails the project sync as not found', async () => {
   await SyncRun.create({ _id: 'run-missing', firmId: 'missing-firm', kind: 'project', trigger: 'manual', clioMatterId: 1, requestedAt: new Date() });
   const attempt = activityEnv.run(activities.syncProject, { firmId: 'missing-firm', syncRunId: 'run-missing', matterId: 1 });
   await expect(attempt).rejects.toMatchObject({ type: FAILURE_TYPES.matterNotFound, nonRetryable: true });
+});
+
+test('read model takes a reconnected workflow over a newer revision', async () => {
+  const firmId = 'reconnected-firm';
+  const save = (status: IntegrationStatus, revision: number, workflowStartedAt?: string) => activities.saveIntegrationState({ ...initialState(firmId), status, revision, workflowStartedAt });
+  const stored = async () => (await Integration.findOne({ firmId }).lean())?.status;
+  const firstConnection = '2026-12-01T10:00:00.000Z';
+  const secondConnection = '2026-12-03T10:00:00.000Z';
+
+  await save('active', 14, firstConnection);
+  await save('not_connected', 15, firstConnection);
+  // The next connection's workflow counts its revisions from 1 again.
+  await save('connected_inactive', 1, secondConnection);
+  expect(await stored()).toBe('connected_inactive');
+
+  // A late retry of the first workflow's write loses, whatever its revision.
+  await save('active', 16, firstConnection);
+  expect(await stored()).toBe('connected_inactive');
+
+  await save('active', 3, secondConnection);
+  await save('connected_inactive', 2, secondConnection);
+  expect(await stored()).toBe('active');
+
+  // A write scheduled by a workflow from before the start time was stored compares revisions only.
+  await save('reauthorization_required', 2);
+  expect(await stored()).toBe('active');
 });

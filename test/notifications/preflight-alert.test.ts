@@ -3,6 +3,7 @@ import { Integration, Notification, SyncRun } from '../../lib/models';
 import * as m from '../../workflows/messages';
 import { firmJitterSeconds } from '../../workflows/nightly-schedule';
 import { callSandboxAdmin } from '../support/http-clients';
+import { eventually, waitForState } from '../support/polling';
 import { FIRM_TIME_ZONE, nextLocal, startNotificationStack, type NotificationStack } from './support/notification-stack';
 
 let stack: NotificationStack;
@@ -57,4 +58,29 @@ test('grant revoked at 20:00 alerts the admins before the nightly run, once', as
   expect(alertsTo(firm.adminEmail)).toHaveLength(1);
   expect(await Notification.countDocuments({ firmId: FIRM, kind: 'admin_alert' })).toBe(1);
   expect(await SyncRun.countDocuments({ firmId: FIRM, trigger: 'nightly' })).toBe(0);
+});
+
+test('admins are alerted again after a reconnect', async () => {
+  const firm = await stack.connectFirm('rejoined-firm', 5);
+  await stack.syncAll(firm, { mode: 'full' });
+  await firm.handle.executeUpdate(m.activateUpdate, { args: [{}] });
+  const revokeAndSync = async (connection: typeof firm) => {
+    await callSandboxAdmin(stack.sandbox.url, 'POST', `/accounts/${firm.accountId}/revoke`);
+    await expect(stack.syncAll(connection, {})).rejects.toThrow(/failed/);
+    await stack.sleepUntil(new Date((await stack.now()).getTime() + 10 * MINUTE_MS), MINUTE_MS);
+  };
+  await revokeAndSync(firm);
+  expect(alertsTo(firm.adminEmail)).toHaveLength(1);
+
+  await firm.handle.executeUpdate(m.disconnectUpdate, { args: [{}] });
+  // The credential version counts from 1 again, as it did for the first connection.
+  const rejoined = await stack.reconnectFirm(firm);
+  await waitForState(rejoined.handle, (state) => state.status === 'connected_inactive');
+  const readStatus = async () => (await stack.api('GET', '/api/firms/rejoined-firm/integrations/clio')).body.status;
+  expect(await eventually(readStatus, (status) => status === 'connected_inactive', 10_000)).toBe('connected_inactive');
+  await rejoined.handle.executeUpdate(m.activateUpdate, { args: [{}] });
+  await revokeAndSync(rejoined);
+
+  expect(alertsTo(firm.adminEmail)).toHaveLength(2);
+  expect((await Integration.findOne({ firmId: 'rejoined-firm' }).lean())?.status).toBe('reauthorization_required');
 });

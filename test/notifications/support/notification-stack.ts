@@ -56,6 +56,8 @@ export interface NotificationStack {
   /** Moves the test server's clock to `target` in steps of at most `stepMs`, so no call waits long in real time. */
   sleepUntil(target: Date, stepMs?: number): Promise<void>;
   connectFirm(firmId: string, matters: number): Promise<ConnectedFirm>;
+  /** Connects a disconnected firm's Clio account again, as the OAuth callback does: a new grant and a new workflow. */
+  reconnectFirm(firm: ConnectedFirm): Promise<ConnectedFirm>;
   /** Requests a sync and waits, in skipped time, until its run record is finished. */
   syncAll(firm: ConnectedFirm, input: m.SyncAllInput): Promise<void>;
   /** Sends a request to the API as the staff member. */
@@ -147,6 +149,19 @@ export async function startNotificationStack(options: NotificationStackOptions):
   }
 
   const handles: WorkflowHandle[] = [];
+  const authorize = async (firm: Omit<ConnectedFirm, 'handle'>): Promise<ConnectedFirm> => {
+    const tokens = await grantSandboxAccess(sandbox.url, 'us', String(firm.accountId));
+    const credentialVersion = await credentials.save(firm.firmId, 'us', tokens);
+    const handle = await env.client.workflow.signalWithStart('integrationWorkflow', {
+      workflowId: integrationWorkflowId(firm.firmId),
+      taskQueue,
+      args: [{ firmId: firm.firmId }],
+      signal: m.clioAuthorizedSignal,
+      signalArgs: [{ credentialVersion, region: 'us', clioUser: null }],
+    });
+    handles.push(handle);
+    return { ...firm, handle };
+  };
   const sleepUntil = async (target: Date, stepMs = 60 * 60_000) => {
     for (let now = await env.currentTimeMs(); now < target.getTime(); now = await env.currentTimeMs()) {
       await env.sleep(Math.min(stepMs, target.getTime() - now));
@@ -163,18 +178,9 @@ export async function startNotificationStack(options: NotificationStackOptions):
       await createFirm({ id: firmId, name: `Firm ${firmId}`, timeZone: FIRM_TIME_ZONE });
       const adminEmail = `admin@${firmId}.test`;
       await createUser({ email: adminEmail, name: `Admin of ${firmId}`, role: 'firm_admin', firmId });
-      const tokens = await grantSandboxAccess(sandbox.url, 'us', account.accountId);
-      const credentialVersion = await credentials.save(firmId, 'us', tokens);
-      const handle = await env.client.workflow.signalWithStart('integrationWorkflow', {
-        workflowId: integrationWorkflowId(firmId),
-        taskQueue,
-        args: [{ firmId }],
-        signal: m.clioAuthorizedSignal,
-        signalArgs: [{ credentialVersion, region: 'us', clioUser: null }],
-      });
-      handles.push(handle);
-      return { firmId, accountId: account.accountId as number, adminEmail, handle };
+      return authorize({ firmId, accountId: account.accountId as number, adminEmail });
     },
+    reconnectFirm: (firm) => authorize(firm),
     async syncAll(firm, input) {
       const accepted = await firm.handle.executeUpdate(m.syncAllUpdate, { args: [input] });
       for (;;) {
