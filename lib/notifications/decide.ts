@@ -30,8 +30,14 @@ export interface NotificationDecision {
 export interface DecisionInput {
   integrationStatus: IntegrationStatus;
   projectToggles: NotificationToggles;
-  /** Project status: `complete` (the Clio matter is closed) and `archived` stop client updates. */
+  /**
+   * Project status: `archived` stops client updates, and so does `complete` when the Clio
+   * matter is closed. A project complete by its final phase while its matter is open still
+   * tells its clients, since reaching that phase is news to them.
+   */
   projectStatus: string;
+  /** Whether the Clio matter is Closed; unknown counts as closed. */
+  matterClosed?: boolean;
   kind: ClientNotificationKind;
   /** The phase a phase change moved to; a phase change the mapping left without a phase is not sent. */
   phase?: string | null;
@@ -55,9 +61,12 @@ function integrationCheck(status: IntegrationStatus): DecisionCheck {
   }
 }
 
-function projectStatusCheck(status: string): DecisionCheck {
+function projectStatusCheck(status: string, matterClosed: boolean | undefined): DecisionCheck {
   if (status === 'archived') {
     return { check: 'project_status', result: 'fail', reason: 'project_archived', message: 'The project was archived because its matter is gone from Clio, so no update is sent.' };
+  }
+  if (status === 'complete' && matterClosed === false) {
+    return { check: 'project_status', result: 'pass', reason: 'project_final_phase', message: 'The project was complete because it reached its final phase, and its Clio matter was still open.' };
   }
   if (status === 'complete') {
     return { check: 'project_status', result: 'fail', reason: 'project_closed', message: 'The project was complete because its Clio matter is closed, so no update is sent.' };
@@ -89,14 +98,14 @@ function mappingCheck(kind: ClientNotificationKind, phase: string | null | undef
 /**
  * Decides whether a client update is queued, kept as a preview or suppressed. Only an Active
  * integration queues, and Connected, Inactive keeps a preview. A blocked integration, an
- * archived or closed project, a toggle that is off or a phase change without a phase
+ * archived project or one whose Clio matter is closed, a toggle that is off or a phase change without a phase
  * suppresses, and the reason names the first of these causes in that order. Every check is
  * returned, so an explanation can list each cause.
  */
 export function decideNotification(input: DecisionInput): NotificationDecision {
   const integration = integrationCheck(input.integrationStatus);
   const mapping = mappingCheck(input.kind, input.phase);
-  const checks = [integration, projectStatusCheck(input.projectStatus), toggleCheck(input.kind, input.projectToggles), ...(mapping ? [mapping] : [])];
+  const checks = [integration, projectStatusCheck(input.projectStatus, input.matterClosed), toggleCheck(input.kind, input.projectToggles), ...(mapping ? [mapping] : [])];
 
   const blocking = checks.find((check) => check.result === 'fail');
   if (blocking) {
@@ -104,4 +113,10 @@ export function decideNotification(input: DecisionInput): NotificationDecision {
   }
   const outcome = integration.result === 'info' ? 'preview' : 'queue';
   return { outcome, reason: integration.reason, message: integration.message, checks };
+}
+
+/** Tells whether a project's stored Clio snapshot reads Closed; undefined when the snapshot has no status. */
+export function matterClosedOf(project: { raw?: unknown }): boolean | undefined {
+  const status = (project.raw as { status?: string } | null | undefined)?.status;
+  return status === undefined ? undefined : status === 'Closed';
 }

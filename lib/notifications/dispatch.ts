@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { Integration, Notification, Project } from '../models';
 import type { ClientNotificationKind } from '../models/notification';
 import { claimNext, claimQueued, endPassWithRetries, releaseClaim, settleIfFinished, type Claim, type Dispatcher } from './claim';
-import { decideNotification } from './decide';
+import { decideNotification, matterClosedOf } from './decide';
 import { deliverRecipient } from './deliver';
 import type { NotificationTransports } from './transport';
 
@@ -110,11 +110,12 @@ async function handleClaim(claim: Claim, options: DispatchOptions): Promise<Hand
 async function recheckClientUpdate(claim: Claim, now: Date): Promise<Handled | null> {
   const { doc } = claim;
   const integration = await Integration.findOne({ firmId: doc.firmId, provider: 'clio' }, { status: 1 }).lean();
-  const project = await Project.findOne({ firmId: doc.firmId, provider: 'clio', clioMatterId: doc.clioMatterId }, { status: 1, notificationToggles: 1 }).lean();
+  const project = await Project.findOne({ firmId: doc.firmId, provider: 'clio', clioMatterId: doc.clioMatterId }, { status: 1, 'raw.status': 1, notificationToggles: 1 }).lean();
   const decision = decideNotification({
     integrationStatus: integration?.status ?? 'not_connected',
     projectToggles: { newProject: project?.notificationToggles?.newProject ?? true, phaseChange: project?.notificationToggles?.phaseChange ?? true },
     projectStatus: project?.status ?? 'archived',
+    matterClosed: project ? matterClosedOf(project) : undefined,
     kind: doc.kind as ClientNotificationKind,
     phase: doc.phase,
   });

@@ -6,7 +6,7 @@ import { Firm, Notification, NotificationSettings, Project } from '../models';
 import type { ClientNotificationKind } from '../models/notification';
 import type { ProjectDoc } from '../models/project';
 import { nextBusinessWindow } from './business-window';
-import { decideNotification, type NotificationToggles } from './decide';
+import { decideNotification, matterClosedOf, type NotificationToggles } from './decide';
 import { notificationKey } from './keys';
 import { buildRecipients, type StoredCheck } from './outbox-documents';
 import { chooseRecipients } from './recipients';
@@ -63,7 +63,10 @@ export interface RecordOptions {
 }
 
 /** The projection a caller reads projects with before it passes them in RecordOptions.projects. */
-export const RECORDED_PROJECT_FIELDS = { raw: 0, customFields: 0, team: 0 } as const;
+export const RECORDED_PROJECT_FIELDS = {
+  clioMatterId: 1, status: 1, 'raw.status': 1, clients: 1, notificationToggles: 1, phaseUnmapped: 1, pendingChange: 1,
+  clioEtag: 1, clioUpdatedAt: 1, description: 1, displayNumber: 1,
+} as const;
 
 const DEFAULT_TOGGLES: NotificationToggles = { newProject: true, phaseChange: true };
 
@@ -160,7 +163,9 @@ function prepareRecord(change: ProjectChange, project: StoredProject, context: R
   const { input, options, timeZone } = context;
   const { now } = options;
   const toggles = { ...DEFAULT_TOGGLES, ...stripNulls(project.notificationToggles) };
-  const decision = decideNotification({ integrationStatus: input.integrationStatus, projectToggles: toggles, projectStatus: project.status, kind: change.kind, phase: change.phase });
+  const decision = decideNotification({
+    integrationStatus: input.integrationStatus, projectToggles: toggles, projectStatus: project.status, matterClosed: matterClosedOf(project), kind: change.kind, phase: change.phase,
+  });
   const choices = chooseRecipients(project.clients, { smsEnabled: options.smsEnabled });
   const checks: StoredCheck[] = decision.checks.map((check) => ({ ...check, at: now }));
   if (project.phaseUnmapped) {

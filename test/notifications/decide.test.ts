@@ -16,6 +16,9 @@ describe('decideNotification', () => {
     ['toggle off beats a preview', { integrationStatus: 'connected_inactive', projectToggles: { newProject: true, phaseChange: false }, projectStatus: 'in_progress', kind: 'phase_change', phase: 'Trial' }, 'suppress', 'toggle_phase_change_off'],
     ['archived project suppresses', { integrationStatus: 'active', projectToggles: on, projectStatus: 'archived', kind: 'phase_change', phase: 'Trial' }, 'suppress', 'project_archived'],
     ['closed project suppresses', { integrationStatus: 'active', projectToggles: on, projectStatus: 'complete', kind: 'phase_change', phase: 'Closed' }, 'suppress', 'project_closed'],
+    ['closed matter suppresses', { integrationStatus: 'active', projectToggles: on, projectStatus: 'complete', matterClosed: true, kind: 'phase_change', phase: 'Done' }, 'suppress', 'project_closed'],
+    ['final phase of an open matter queues', { integrationStatus: 'active', projectToggles: on, projectStatus: 'complete', matterClosed: false, kind: 'phase_change', phase: 'Done' }, 'queue', 'integration_active'],
+    ['final phase while inactive keeps a preview', { integrationStatus: 'connected_inactive', projectToggles: on, projectStatus: 'complete', matterClosed: false, kind: 'phase_change', phase: 'Done' }, 'preview', 'integration_inactive'],
     ['closed project beats a toggle', { integrationStatus: 'active', projectToggles: { newProject: true, phaseChange: false }, projectStatus: 'complete', kind: 'phase_change', phase: 'Closed' }, 'suppress', 'project_closed'],
     ['phase change without a phase suppresses', { integrationStatus: 'active', projectToggles: on, projectStatus: 'in_progress', kind: 'phase_change', phase: null }, 'suppress', 'phase_unmapped'],
   ];
@@ -24,6 +27,13 @@ describe('decideNotification', () => {
     const decision = decideNotification(input);
     expect(decision.outcome).toBe(outcome);
     expect(decision.reason).toBe(reason);
+  });
+
+  test('final phase check names the open matter', () => {
+    const decision = decideNotification({ integrationStatus: 'active', projectToggles: on, projectStatus: 'complete', matterClosed: false, kind: 'phase_change', phase: 'Done' });
+    const statusCheck = decision.checks.find((check) => check.check === 'project_status');
+    expect(statusCheck).toMatchObject({ result: 'pass', reason: 'project_final_phase' });
+    expect(statusCheck?.message).toContain('final phase');
   });
 
   test('toggle message names the toggle field', () => {

@@ -195,4 +195,17 @@ describe('recordProjectChanges', () => {
     expect(stored).toEqual(hydrated.toObject({ depopulate: true }));
     expect(stored?.recipients).toHaveLength(2);
   });
+
+  test('final phase of an open matter is queued', async () => {
+    await createProject('rec', 15, [jane], { status: 'complete', raw: { id: 15, status: 'Open' } });
+    await createProject('rec', 16, [jane], { status: 'complete', raw: { id: 16, status: 'Closed' } });
+    const changes = [phaseChange(15, 'Trial', 'Done', 'v2'), phaseChange(16, 'Trial', 'Done', 'v2')];
+    await activities.recordProjectChanges({ firmId: 'rec', integrationStatus: 'active', changes, now: FRIDAY_AFTERNOON });
+
+    const [open] = await notificationsOf('rec', 15);
+    const [closed] = await notificationsOf('rec', 16);
+    expect(open.state).toBe('queued');
+    expect(closed.state).toBe('suppressed');
+    expect(closed.decision?.reason).toBe('project_closed');
+  });
 });
