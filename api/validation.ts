@@ -21,7 +21,7 @@ function describeIssue(issue: z.ZodIssue, location: InputLocation): string {
     return `Expected ${where} to be a JSON ${issue.expected}, received ${issue.received}.`;
   }
   const message = issue.message.replace(/\.$/, '');
-  return field === '' ? `Invalid ${where}: ${message}.` : `Invalid value for "${field}" in ${where}: ${message}.`;
+  return field === '' ? `${where[0].toUpperCase()}${where.slice(1)} is invalid: ${message}.` : `Invalid value for "${field}" in ${where}: ${message}.`;
 }
 
 /**

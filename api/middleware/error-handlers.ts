@@ -7,6 +7,18 @@ interface BodyParserError {
   status?: number;
   expose?: boolean;
   message: string;
+  /** The raw body, on a parse failure. */
+  body?: string;
+}
+
+/** Names the JSON value of a body that parses but is no object or array, such as `null`, or returns null. */
+function bareJsonValue(body: string | undefined): string | null {
+  try {
+    const value: unknown = JSON.parse(body ?? '');
+    return value === null ? 'null' : typeof value;
+  } catch {
+    return null;
+  }
 }
 
 /** Maps a body-parser or path-decoding error to a catalogue code, or returns null for an unexpected error. */
@@ -17,8 +29,11 @@ function classify(error: unknown): { code: ErrorCode; message?: string } | null 
   }
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
-    case 'entity.parse.failed':
-      return { code: 'malformed_json' };
+    case 'entity.parse.failed': {
+      // The parser accepts only objects and arrays, and reports any other JSON value as a parse failure.
+      const bare = bareJsonValue(parserError.body);
+      return bare ? { code: 'invalid_request', message: `The request body is a JSON ${bare}; send a JSON object.` } : { code: 'malformed_json' };
+    }
     case 'entity.too.large':
       return { code: 'payload_too_large' };
     case 'encoding.unsupported':

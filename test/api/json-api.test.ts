@@ -29,6 +29,21 @@ describe('request parsing', () => {
     expect(response.body.error.code).toBe('malformed_json');
   });
 
+  test('bare JSON null is named as such', async () => {
+    const response = await api().post('/api/firms/acme/projects/sync').set(auth()).set('Content-Type', 'application/json').send('null');
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('invalid_request');
+    expect(response.body.error.message).toBe('The request body is a JSON null; send a JSON object.');
+  });
+
+  test('empty settings body says what to send', async () => {
+    const response = await api().put('/api/firms/acme/notifications/settings').set(auth()).send({});
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('The request body is invalid: send "templates", "holidays" or both.');
+  });
+
   test('deeply nested matter id is rejected', async () => {
     let nested = '1';
     for (let depth = 0; depth < 5000; depth++) {
