@@ -4,6 +4,7 @@ import path from 'node:path';
 import { connectDatabase, disconnectDatabase } from '../lib/db';
 import { createFirm, createSignInLink, createUser, findFirm, findUserByEmail } from '../lib/auth';
 import { startApiProcess, startSandboxProcess, startWorkerProcess } from './stack/app-processes';
+import { startMailCatcher } from './stack/mail-catcher';
 import { startMongo } from './stack/mongo';
 import { ROOT, existingServer, type RunningServer } from './stack/processes';
 import { startTemporal } from './stack/temporal';
@@ -12,6 +13,7 @@ import { startTemporal } from './stack/temporal';
 const STACK_DIR = path.join(ROOT, '.stack');
 const DATA_DIR = path.join(STACK_DIR, 'data');
 const LOG_DIR = path.join(STACK_DIR, 'logs');
+const MAIL_DIR = path.join(STACK_DIR, 'mail');
 
 const DEMO_FIRM = { id: 'demo-law', name: 'Demo Law LLP', timeZone: 'America/New_York' };
 const DEMO_ADMIN = { email: 'admin@demo-law.example', name: 'Dana Admin', role: 'firm_admin', firmId: DEMO_FIRM.id };
@@ -23,6 +25,7 @@ const ports = {
   TEMPORAL_PORT: Number(process.env.TEMPORAL_PORT ?? 7233),
   TEMPORAL_UI_PORT: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
   SANDBOX_PORT: Number(process.env.SANDBOX_PORT ?? 4100),
+  MAIL_PORT: Number(process.env.MAIL_PORT ?? 2525),
   PORT: Number(process.env.PORT ?? 3000),
 };
 
@@ -78,6 +81,11 @@ async function main(): Promise<void> {
     running.push(temporal);
     const sandbox = await startSandboxProcess({ port: ports.SANDBOX_PORT, logFile: path.join(LOG_DIR, 'sandbox.log') });
     running.push(sandbox);
+    // Without an SMTP server of the user's own, the worker's email goes to a local catcher.
+    const mail = process.env.SMTP_HOST ? null : await startMailCatcher({ port: ports.MAIL_PORT, folder: MAIL_DIR });
+    if (mail) {
+      running.push(mail);
+    }
 
     const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${ports.PORT}`;
     const env: Record<string, string> = {
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
       CLIO_BASE_URL_EU: `${sandbox.url}/eu`,
       CLIO_BASE_URL_CA: `${sandbox.url}/ca`,
       CLIO_BASE_URL_AU: `${sandbox.url}/au`,
+      ...(mail ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port) } : {}),
       ...demoSecrets(),
     };
     console.log('demo: starting the worker and the API');
@@ -108,6 +117,7 @@ CaseBridge demo is running.
   Staff console (activate, deactivate):         ${links.staff}
   Temporal Web UI:                              ${process.env.TEMPORAL_ADDRESS ? '(your Temporal server\'s UI)' : `http://127.0.0.1:${ports.TEMPORAL_UI_PORT}`}
   Clio sandbox (admin API under /_admin):       ${sandbox.url}
+  Email the worker sends:                       ${mail ? `${MAIL_DIR} (one .eml file each, also announced here)` : `your SMTP server ${process.env.SMTP_HOST}`}
 
 Sign-in links work once and expire in 15 minutes; run "npm run cli -- sign-in-link --email ${DEMO_ADMIN.email}" for a new one.
 Logs: ${LOG_DIR}. Data: ${DATA_DIR}. Press Ctrl+C to stop everything this command started.

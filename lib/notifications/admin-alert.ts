@@ -33,7 +33,7 @@ export function adminAlertMessage(kind: AdminAlertKind, firmName: string, settin
   const { subject, cause } = CAUSES[kind];
   const text = [
     cause.replace('{firm}', firmName),
-    'Syncing has stopped: project data no longer updates from Clio and clients receive no updates.',
+    'Syncing has stopped: project data no longer updates from Clio, and client updates wait until you reconnect.',
     `To reconnect, sign in to CaseBridge, open Company Settings → Integrations (${settingsUrl}), click Reconnect on the Clio tile and choose Allow Access on Clio's page. The integration then returns to the state it had before and catches up on what it missed.`,
     'If reconnecting fails, contact CaseBridge support.',
   ].join('\n\n');
