@@ -95,16 +95,17 @@ export function createSyncMatterActivities(deps: ActivityDependencies) {
 
     /**
      * Fetches one matter and its clients' contacts, and upserts its project. A new project or a
-     * phase change is recorded as a client update, as in any other sync.
+     * phase change is recorded as a client update, as in any other sync, except a project created
+     * before the firm's first import, which is an existing case like the ones the import brings.
      */
-    async syncProject(input: { firmId: string; syncRunId: string; matterId: number }): Promise<MatterPageResult> {
+    async syncProject(input: { firmId: string; syncRunId: string; matterId: number; importing?: boolean }): Promise<MatterPageResult> {
       return whileHeartbeating(async () => {
         let api: ClioApi | null = null;
         try {
           api = await clioApiFor(deps, input.firmId);
           const matter = await api.getMatter(input.matterId);
           const contacts = await readContacts(api, [matter]);
-          const { changes: _changes, owingMatterIds, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: [matter], contacts, logger: deps.logger });
+          const { changes: _changes, owingMatterIds, ...counts } = await upsertProjects({ firmId: input.firmId, syncRunId: input.syncRunId, matters: [matter], contacts, logger: deps.logger, importing: input.importing ?? false });
           if (owingMatterIds.length > 0) {
             await recordOwedChanges(deps, input.firmId, owingMatterIds);
           }

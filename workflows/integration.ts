@@ -241,7 +241,9 @@ export async function integrationWorkflow(input: m.IntegrationWorkflowInput): Pr
         : null;
       await bookkeeping.startSyncRun(request.syncRunId, updatedSince);
       if (request.kind === 'project') {
-        await scope.run(() => clio.syncProject({ firmId, syncRunId: request.syncRunId, matterId: request.matterId as number }));
+        // Before the first import has finished, the matter is one of the firm's existing cases.
+        const importing = state.watermark === null;
+        await scope.run(() => clio.syncProject({ firmId, syncRunId: request.syncRunId, matterId: request.matterId as number, ...(importing ? { importing } : {}) }));
       } else if (request.kind === 'rederive') {
         await scope.run(() => rederiveProjects(firmId, request.syncRunId));
       } else {

@@ -68,12 +68,27 @@ export function createAdminRouter(store: SandboxStore, logger: Logger): Router {
       sendAdminError(res, error.code, error.message);
       return;
     }
-    const status = (error as { status?: unknown }).status;
+    const { status, body } = error as { status?: unknown; body?: unknown };
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      sendAdminError(res, 'invalid_request', `The request body is not valid JSON of at most 64 kB: ${(error as Error).message}.`);
+      const bare = bareJsonValue(body);
+      const message = bare ? `The request body is a JSON ${bare}; send a JSON object.` : `The request body is not valid JSON of at most 64 kB: ${(error as Error).message}.`;
+      sendAdminError(res, 'invalid_request', message);
       return;
     }
     next(error);
   });
   return router;
+}
+
+/** Names the JSON value of a body that parses but is no object or array, such as `null`, or returns null. */
+function bareJsonValue(body: unknown): string | null {
+  if (typeof body !== 'string') {
+    return null;
+  }
+  try {
+    const value: unknown = JSON.parse(body);
+    return value === null ? 'null' : typeof value;
+  } catch {
+    return null;
+  }
 }

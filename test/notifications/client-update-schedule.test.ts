@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { Notification, Project } from '../../lib/models';
+import { Notification, Project, SyncRun } from '../../lib/models';
 import { callSandboxAdmin } from '../support/http-clients';
+import { eventually } from '../support/polling';
 import { emailsFor, FIRM_TIME_ZONE, movePhase, nextLocal, phaseChangesOf, pickProject, startNotificationStack, type NotificationStack } from './support/notification-stack';
 
 let stack: NotificationStack;
@@ -58,6 +59,10 @@ test('first import announces no case; a matter added later is announced', async 
   const start = nextLocal(await stack.now(), 2, '10:00');
   await stack.sleepUntil(start);
   const firm = await stack.connectFirm('import-firm', 12);
+  // A matter synced on its own before the first import is an existing case too.
+  const single = await stack.api('POST', '/api/firms/import-firm/projects/sync', { matterId: stack.sandbox.store.getAccount(firm.accountId).matters.idAt(0) });
+  expect(single.status).toBe(202);
+  await eventually(() => SyncRun.findById(single.body.syncRunId).lean(), (run) => run?.state === 'completed');
   await stack.syncAll(firm, { mode: 'full' });
   expect(await Project.countDocuments({ firmId: 'import-firm' })).toBe(12);
   expect(await Notification.countDocuments({ firmId: 'import-firm' })).toBe(0);

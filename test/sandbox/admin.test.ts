@@ -56,6 +56,14 @@ describe('admin API', () => {
     expect(body.error.code).toBe('invalid_request');
   });
 
+  test('bare JSON null is named as such', async () => {
+    const response = await fetch(`${sandbox.url}/_admin/accounts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'null' });
+    const body = (await response.json()) as { error: { code: string; message: string } };
+
+    expect(response.status).toBe(400);
+    expect(body.error.message).toBe('The request body is a JSON null; send a JSON object.');
+  });
+
   test('unknown account answers 404', async () => {
     const revoke = await admin(sandbox, 'POST', '/accounts/999999/revoke');
     const badId = await admin(sandbox, 'POST', '/accounts/abc/expire-access-tokens');
