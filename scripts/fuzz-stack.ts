@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { createApiToken, createFirm, createSignInLink, createUser } from '../lib/auth';
+import { createApiToken, createFirm, createUser } from '../lib/auth';
 import { connectDatabase, disconnectDatabase } from '../lib/db';
 import { Integration, Project, SyncRun } from '../lib/models';
-import { Browser, connectClio } from '../test/support/browser';
+import { signInAndConnectClio } from '../test/support/browser';
 import { startTestStack, type TestStack } from '../test/support/stack';
 
 /** The firm the fuzzer works on, with a firm admin whose API token it sends. */
@@ -17,6 +17,9 @@ const MATTERS = 25;
  * handlers. test/api/rate-limit.test.ts tests the limits themselves.
  */
 const FUZZ_ENV = { API_RATE_LIMIT_PER_TOKEN: '1000000', API_RATE_LIMIT_PER_IP: '1000000' };
+
+/** Time the integration's read model must stay unchanged after the sync before fuzzing starts. */
+const SETTLE_MS = 3_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,13 +37,7 @@ async function waitFor<T>(what: string, read: () => Promise<T | null>, timeoutMs
 
 /** Connects Clio through the sandbox's consent page, then syncs every matter and waits for the run to finish. */
 async function connectAndSync(stack: TestStack, token: string): Promise<string> {
-  const browser = new Browser();
-  const link = await createSignInLink({ email: ADMIN.email, publicUrl: stack.apiUrl });
-  await browser.get(link.url);
-  const page = await connectClio(browser, stack.apiUrl, FIRM.id, 'allow');
-  if (!page.html.includes('Connected, Inactive')) {
-    throw new Error(`Connecting Clio failed: the settings page returned status ${page.status} without "Connected, Inactive"`);
-  }
+  await signInAndConnectClio(stack.apiUrl, ADMIN.email, FIRM.id);
   await waitFor('the integration to read Connected, Inactive', async () => (await Integration.findOne({ firmId: FIRM.id, status: 'connected_inactive' }).lean()) ?? null);
 
   const response = await fetch(`${stack.apiUrl}/api/firms/${FIRM.id}/integrations/clio/sync`, {
@@ -58,6 +55,27 @@ async function connectAndSync(stack: TestStack, token: string): Promise<string> 
     throw new Error(`The full sync failed: ${run.error}`);
   }
   return syncRunId;
+}
+
+/**
+ * Waits until the integration workflow has stopped writing its read model after the sync. It
+ * writes the model when the run finishes, and about a second later once more, unchanged but with
+ * the next revision, after it has continued as new. A write during the negative run would read
+ * as a change made by a rejected request.
+ */
+async function waitForIntegrationToSettle(syncRunId: string): Promise<void> {
+  let lastRevision: number | null = null;
+  let unchangedSince = Date.now();
+  await waitFor('the integration read model to settle after the sync', async () => {
+    const integration = await Integration.findOne({ firmId: FIRM.id }, { revision: 1, lastSyncRunId: 1 }).lean();
+    const revision = integration?.revision ?? null;
+    if (revision !== lastRevision) {
+      lastRevision = revision;
+      unchangedSince = Date.now();
+      return null;
+    }
+    return integration?.lastSyncRunId === syncRunId && Date.now() - unchangedSince >= SETTLE_MS ? integration : null;
+  });
 }
 
 /**
@@ -80,6 +98,7 @@ async function main(outputFile: string): Promise<void> {
     await createUser(ADMIN);
     const { token } = await createApiToken({ email: ADMIN.email, label: 'fuzzer' });
     const syncRunId = await connectAndSync(stack, token);
+    await waitForIntegrationToSettle(syncRunId);
     const matterIds = (await Project.find({ firmId: FIRM.id }, { clioMatterId: 1 }).sort({ clioMatterId: 1 }).limit(5).lean()).map((doc) => doc.clioMatterId);
 
     const lines = [

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, existingServer, isPortOpen, startProcess, type RunningServer } from './processes';
+import { ROOT, existingServer, isPortOpen, signalChild, startProcess, stopChild, type ChildServer, type RunningServer } from './processes';
 
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
@@ -35,14 +35,26 @@ export async function startApiProcess(env: NodeJS.ProcessEnv, logFile: string): 
   return startProcess({ name: 'CaseBridge API', command: TSX, args: [path.join(ROOT, 'api', 'main.ts')], port, logFile, url: `http://127.0.0.1:${port}`, env });
 }
 
+/** Settings of {@link startWorkerProcess}. */
+export interface WorkerProcessOptions {
+  /**
+   * Runs the worker in one Node process (`node --import tsx`) instead of below the tsx launcher,
+   * so that a signal, SIGKILL included, reaches the worker itself. The launcher relays SIGTERM
+   * and SIGINT but cannot relay SIGKILL, which would leave its child running. @default false
+   */
+  singleProcess?: boolean;
+}
+
 /**
  * Starts the worker process with `env`. A worker listens on no port, so readiness is its
  * "worker started" log line.
  */
-export async function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string): Promise<RunningServer> {
+export async function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string, options: WorkerProcessOptions = {}): Promise<ChildServer> {
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(TSX, [path.join(ROOT, 'worker', 'main.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const entry = path.join(ROOT, 'worker', 'main.ts');
+  const [command, args] = options.singleProcess ? [process.execPath, ['--import', 'tsx', entry]] : [TSX, [entry]];
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr.pipe(log);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The worker did not start within 120 s; see ${logFile}`)), 120_000);
@@ -64,14 +76,8 @@ export async function startWorkerProcess(env: NodeJS.ProcessEnv, logFile: string
     url: '',
     port: 0,
     owned: true,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) {
-        resolve();
-        return;
-      }
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.once('exit', () => { clearTimeout(killer); resolve(); });
-      child.kill('SIGTERM');
-    }),
+    pid: child.pid as number,
+    stop: () => stopChild(child, 15_000),
+    kill: (signal) => signalChild(child, signal),
   };
 }

@@ -17,6 +17,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** A server process that this process started, which a caller may also send a signal, for example to crash it. */
+export interface ChildServer extends RunningServer {
+  pid: number;
+  /** Sends `signal` to the process and resolves once it has exited, at once when it already has. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
 /** Resolves true when something accepts TCP connections on 127.0.0.1:`port`. */
 export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
@@ -67,7 +74,7 @@ export async function startProcess(options: {
   url: string;
   env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
-}): Promise<RunningServer> {
+}): Promise<ChildServer> {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(options.command, options.args, { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,18 +85,37 @@ export async function startProcess(options: {
     url: options.url,
     port: options.port,
     owned: true,
-    stop: () => stopChild(child),
+    pid: child.pid as number,
+    stop: () => stopChild(child, 10_000),
+    kill: (signal) => signalChild(child, signal),
   };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
+/** True once `child` has exited, by itself or on a signal. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Sends SIGTERM to `child` and waits for it to exit, sending SIGKILL after `graceMs`. */
+export function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (hasExited(child)) {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => { clearTimeout(killer); resolve(); });
     child.kill('SIGTERM');
+  });
+}
+
+/** Sends `signal` to `child` and resolves once it has exited, however long that takes. */
+export function signalChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (hasExited(child)) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
   });
 }
 

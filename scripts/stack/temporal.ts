@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { TOOLS, existingServer, isPortOpen, startProcess, type RunningServer } from './processes';
+import { TOOLS, existingServer, isPortOpen, startProcess, type ChildServer, type RunningServer } from './processes';
 
 /** Custom search attributes the integration workflow upserts; the Web UI filters on them. */
 export const SEARCH_ATTRIBUTES = {
@@ -15,14 +15,34 @@ export const TEMPORAL_CLI = path.join(TOOLS, 'venv', 'bin', 'temporal');
 /** Path of the time-skipping test server installed by scripts/install-tools.sh. */
 export const TEMPORAL_TEST_SERVER = path.join(TOOLS, 'venv', 'bin', 'temporal-test-server');
 
+/** Settings of {@link startTemporal} and {@link launchTemporal}. */
+export interface TemporalOptions {
+  port: number;
+  uiPort: number;
+  /** SQLite file that keeps workflows across restarts. Without it the server keeps them in memory and runs no Web UI. */
+  dbFile?: string;
+  logFile: string;
+}
+
 /**
  * Starts the Temporal dev server with its Web UI and the search attributes registered, or reuses
  * one already listening on `port`. `dbFile` keeps workflows across restarts.
  */
-export async function startTemporal(options: { port: number; uiPort: number; dbFile?: string; logFile: string }): Promise<RunningServer> {
-  const url = `127.0.0.1:${options.port}`;
+export async function startTemporal(options: TemporalOptions): Promise<RunningServer> {
   if (await isPortOpen(options.port)) {
-    return existingServer(url, options.port);
+    return existingServer(`127.0.0.1:${options.port}`, options.port);
+  }
+  return launchTemporal(options);
+}
+
+/**
+ * Starts a new Temporal dev server process on 127.0.0.1:`port`. Unlike {@link startTemporal} it
+ * never reuses a server, so a caller that restarts Temporal on the same port gets its own process
+ * or an error when another program took the port meanwhile.
+ */
+export async function launchTemporal(options: TemporalOptions): Promise<ChildServer> {
+  if (await isPortOpen(options.port)) {
+    throw new Error(`Port ${options.port} on 127.0.0.1 is already in use, so the Temporal dev server cannot listen there: stop that program or choose another port`);
   }
   if (!existsSync(TEMPORAL_CLI)) {
     throw new Error(`The temporal CLI is not installed at ${TEMPORAL_CLI}: run npm run install-tools`);
@@ -36,5 +56,6 @@ export async function startTemporal(options: { port: number; uiPort: number; dbF
   } else {
     args.push('--headless');
   }
+  const url = `127.0.0.1:${options.port}`;
   return startProcess({ name: 'Temporal dev server', command: TEMPORAL_CLI, args, port: options.port, logFile: options.logFile, url });
 }

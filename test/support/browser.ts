@@ -1,3 +1,4 @@
+import { createSignInLink } from '../../lib/auth';
 /** A minimal browser for end-to-end tests: a cookie jar and manual redirects over real HTTP. */
 export class Browser {
   private readonly cookies = new Map<string, string>();
@@ -77,4 +78,18 @@ export async function connectClio(browser: Browser, apiUrl: string, firmId: stri
   const decided = await browser.postForm(formUrl, { ...form.fields, decision });
   const final = await browser.follow(decided, formUrl);
   return { url: final.url, html: await final.response.text(), status: final.response.status };
+}
+
+/**
+ * Signs in as `email` with a one-time link and connects the firm's Clio account through the
+ * sandbox's consent page. Throws unless the settings page then reads Connected, Inactive.
+ */
+export async function signInAndConnectClio(apiUrl: string, email: string, firmId: string): Promise<void> {
+  const browser = new Browser();
+  const link = await createSignInLink({ email, publicUrl: apiUrl });
+  await browser.get(link.url);
+  const page = await connectClio(browser, apiUrl, firmId, 'allow');
+  if (!page.html.includes('Connected, Inactive')) {
+    throw new Error(`Connecting Clio failed: the settings page returned status ${page.status} without "Connected, Inactive"`);
+  }
 }
