@@ -13,6 +13,9 @@ export interface IntegrationView {
   message: string | null;
 }
 
+/** What the API's tile says while the firm must reconnect; the settings page shows the same sentence. */
+export const REAUTHORIZATION_MESSAGE = 'Syncing has stopped because Clio no longer accepts CaseBridge\'s access. Reconnect to resume.';
+
 function isoOrNull(value: Date | null | undefined): string | null {
   return value ? value.toISOString() : null;
 }
@@ -30,7 +33,7 @@ export async function loadIntegrationView(firmId: string): Promise<IntegrationVi
     lastSyncAt: isoOrNull(doc?.lastSyncAt),
     nextSyncAt: isoOrNull(doc?.nextSyncAt),
     statusBeforeReauthorization: (doc?.statusBeforeReauthorization ?? null) as IntegrationStatus | null,
-    message: doc?.message ?? null,
+    message: doc?.message ?? (status === 'reauthorization_required' ? REAUTHORIZATION_MESSAGE : null),
   };
 }
 

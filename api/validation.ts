@@ -7,9 +7,18 @@ export type InputLocation = 'path' | 'query' | 'body';
 /** The outcome of parsing a request input. */
 export type ParsedInput<T> = { ok: true; data: T } | { ok: false; message: string };
 
-function describeIssue(issue: z.ZodIssue, location: InputLocation): string {
+/** Returns the value at `path` inside `input`, or undefined where the path leads nowhere. */
+function valueAt(input: unknown, path: (string | number)[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined), input);
+}
+
+function describeIssue(issue: z.ZodIssue, location: InputLocation, input: unknown): string {
   const field = issue.path.join('.');
   const where = location === 'body' ? 'the request body' : `the ${location}`;
+  if (issue.code === 'invalid_type' && issue.received === 'nan') {
+    // A number read from text that is no number; zod names it NaN, the caller knows it by what they sent.
+    return `Invalid value for "${field}" in ${where}: ${JSON.stringify(valueAt(input, issue.path))} is not a number.`;
+  }
   if (issue.code === 'unrecognized_keys') {
     const names = issue.keys.map((key) => `"${key}"`).join(', ');
     return `Unknown field ${names} in ${where}; remove it.`;
@@ -33,7 +42,7 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, value: unknown, lo
   if (result.success) {
     return { ok: true, data: result.data };
   }
-  return { ok: false, message: result.error.issues.map((issue) => describeIssue(issue, location)).join(' ') };
+  return { ok: false, message: result.error.issues.map((issue) => describeIssue(issue, location, value)).join(' ') };
 }
 
 /** The zod schemas of a request's inputs; an input without a schema is not read. */

@@ -225,6 +225,15 @@ describe('integration state', () => {
       lastSyncAt: '2027-03-14T07:05:00.000Z', nextSyncAt: null, statusBeforeReauthorization: 'active', message: 'Clio refused the refresh token.',
     });
   });
+
+  test('paused tile says how to resume', async () => {
+    await Integration.create({ firmId: 'acme', status: 'reauthorization_required', statusBeforeReauthorization: 'active', region: 'us' });
+
+    const response = await api().get('/api/firms/acme/integrations/clio').set(auth());
+
+    expect(response.body.status).toBe('reauthorization_required');
+    expect(response.body.message).toBe('Syncing has stopped because Clio no longer accepts CaseBridge\'s access. Reconnect to resume.');
+  });
 });
 
 describe('projects', () => {
@@ -247,6 +256,13 @@ describe('projects', () => {
 
     expect(response.body.projects.map((project: { clioMatterId: number }) => project.clioMatterId)).toEqual([2]);
     expect(response.body.total).toBe(3);
+  });
+
+  test('limit that is no number is named', async () => {
+    const response = await api().get('/api/firms/acme/projects?limit=abc').set(auth());
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('Invalid value for "limit" in the query: "abc" is not a number.');
   });
 
   test('limit above 200 is 400', async () => {
