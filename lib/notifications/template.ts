@@ -60,7 +60,8 @@ export function selectTemplate(kind: ClientNotificationKind, phase: string | nul
 
 /**
  * Returns the problems of a template, each a sentence naming what to change; none means it is
- * valid. Templates are plain text: HTML tags and unknown placeholders are rejected.
+ * valid. Templates are plain text: HTML tags, control characters, unknown placeholders and
+ * braces of an unfinished placeholder are rejected.
  */
 export function templateProblems(template: MessageTemplate): string[] {
   const problems: string[] = [];
@@ -81,6 +82,15 @@ export function templateProblems(template: MessageTemplate): string[] {
       if (!(TEMPLATE_PLACEHOLDERS as readonly string[]).includes(name)) {
         problems.push(`The ${field} uses the unknown placeholder {{${name}}}; use one of ${TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
       }
+    }
+    // Braces left once the placeholders are gone belong to none: a typo that would reach the client as written.
+    const stray = value.replace(PLACEHOLDER_PATTERN, '').match(/\{\{|\}\}/);
+    if (stray) {
+      problems.push(`The ${field} has a "${stray[0]}" that belongs to no placeholder; write a placeholder whole, such as {{phase}}.`);
+    }
+    // Line breaks and tabs are allowed in the text (a two-line subject has its own problem above).
+    if (new RegExp(CONTROL_CHARACTERS.source).test(value.replace(/[\r\n\t]/g, ''))) {
+      problems.push(`The ${field} contains a control character; remove it.`);
     }
   }
   return problems;

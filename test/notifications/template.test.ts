@@ -69,6 +69,16 @@ describe('templateProblems', () => {
     expect(templateProblems({ subject: 'Hi', text: 'Moved to {{stage}}' }).join(' ')).toContain('{{stage}}');
   });
 
+  test('unclosed placeholder is rejected', () => {
+    expect(templateProblems({ subject: 'Hi', text: 'Moved to {{phase' }).join(' ')).toContain('"{{" that belongs to no placeholder');
+    expect(templateProblems({ subject: 'Hi', text: 'Moved to phase}} now' }).join(' ')).toContain('"}}" that belongs to no placeholder');
+  });
+
+  test('control character is rejected', () => {
+    expect(templateProblems({ subject: 'Hi\u0000', text: 'x' }).join(' ')).toContain('The subject contains a control character');
+    expect(templateProblems({ subject: 'Hi', text: 'Line one\r\nLine two\twith a tab' })).toEqual([]);
+  });
+
   test('two-line subject is rejected', () => {
     expect(templateProblems({ subject: 'Hi\nthere', text: 'x' }).join(' ')).toContain('one line');
   });
