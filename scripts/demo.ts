@@ -6,7 +6,7 @@ import { createFirm, createSignInLink, createUser, findFirm, findUserByEmail } f
 import { startApiProcess, startSandboxProcess, startWorkerProcess } from './stack/app-processes';
 import { startMailCatcher } from './stack/mail-catcher';
 import { startMongo } from './stack/mongo';
-import { ROOT, existingServer, type RunningServer } from './stack/processes';
+import { ROOT, existingServer, sandboxClioEnv, type RunningServer } from './stack/processes';
 import { startTemporal } from './stack/temporal';
 
 /** Folder for the demo's data files, logs and generated secrets; git-ignored. */
@@ -93,12 +93,7 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporal.url,
       PORT: String(ports.PORT),
       PUBLIC_URL: publicUrl,
-      CLIO_CLIENT_ID: 'casebridge-dev',
-      CLIO_CLIENT_SECRET: 'casebridge-dev-secret',
-      CLIO_BASE_URL_US: `${sandbox.url}/us`,
-      CLIO_BASE_URL_EU: `${sandbox.url}/eu`,
-      CLIO_BASE_URL_CA: `${sandbox.url}/ca`,
-      CLIO_BASE_URL_AU: `${sandbox.url}/au`,
+      ...sandboxClioEnv(sandbox.url),
       ...(mail ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port) } : {}),
       ...demoSecrets(),
     };

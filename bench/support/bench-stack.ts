@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSandboxProcess, startWorkerProcess } from '../../scripts/stack/app-processes';
 import { startMongo } from '../../scripts/stack/mongo';
-import { freePort, type RunningServer } from '../../scripts/stack/processes';
+import { freePort, sandboxClioEnv, type RunningServer } from '../../scripts/stack/processes';
 import { startTemporal } from '../../scripts/stack/temporal';
 import { findWorkerPid } from './processes';
 
@@ -54,12 +54,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       MONGODB_URI: mongo.url,
       TEMPORAL_ADDRESS: temporal.url,
       TEMPORAL_TASK_QUEUE: 'integrations',
-      CLIO_CLIENT_ID: 'casebridge-dev',
-      CLIO_CLIENT_SECRET: 'casebridge-dev-secret',
-      CLIO_BASE_URL_US: `${sandbox.url}/us`,
-      CLIO_BASE_URL_EU: `${sandbox.url}/eu`,
-      CLIO_BASE_URL_CA: `${sandbox.url}/ca`,
-      CLIO_BASE_URL_AU: `${sandbox.url}/au`,
+      ...sandboxClioEnv(sandbox.url),
       CREDENTIAL_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'info',

@@ -123,3 +123,18 @@ export function signalChild(child: ChildProcess, signal: NodeJS.Signals): Promis
 export function existingServer(url: string, port: number): RunningServer {
   return { url, port, owned: false, stop: async () => undefined };
 }
+
+/**
+ * Returns the product settings that point it at a Clio sandbox: the sandbox's development app
+ * and one base URL per region, each a path below the sandbox's URL.
+ */
+export function sandboxClioEnv(sandboxUrl: string): Record<string, string> {
+  return {
+    CLIO_CLIENT_ID: 'casebridge-dev',
+    CLIO_CLIENT_SECRET: 'casebridge-dev-secret',
+    CLIO_BASE_URL_US: `${sandboxUrl}/us`,
+    CLIO_BASE_URL_EU: `${sandboxUrl}/eu`,
+    CLIO_BASE_URL_CA: `${sandboxUrl}/ca`,
+    CLIO_BASE_URL_AU: `${sandboxUrl}/au`,
+  };
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startApiProcess, startWorkerProcess } from '../../scripts/stack/app-processes';
 import { launchMongo } from '../../scripts/stack/mongo';
-import { freePort, type RunningServer } from '../../scripts/stack/processes';
+import { freePort, sandboxClioEnv, type RunningServer } from '../../scripts/stack/processes';
 import { launchTemporal } from '../../scripts/stack/temporal';
 import { createSandbox } from '../../sandbox/server';
 import { RestartableServer } from './restartable-server';
@@ -84,12 +84,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       TEMPORAL_TASK_QUEUE: 'integrations',
       PORT: String(apiPort),
       PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
-      CLIO_CLIENT_ID: 'casebridge-dev',
-      CLIO_CLIENT_SECRET: 'casebridge-dev-secret',
-      CLIO_BASE_URL_US: `${sandbox.url}/us`,
-      CLIO_BASE_URL_EU: `${sandbox.url}/eu`,
-      CLIO_BASE_URL_CA: `${sandbox.url}/ca`,
-      CLIO_BASE_URL_AU: `${sandbox.url}/au`,
+      ...sandboxClioEnv(sandbox.url),
       CREDENTIAL_KEYS: `k1:${randomBytes(32).toString('base64')}`,
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       LOG_LEVEL: 'info',

@@ -16,7 +16,7 @@ import { integrationWorkflowId } from '../../../lib/integration-status';
 import { Notification, Project, SyncRun } from '../../../lib/models';
 import type { NotificationTransports } from '../../../lib/notifications';
 import { createSandbox, type RunningSandbox } from '../../../sandbox/server';
-import { freePort } from '../../../scripts/stack/processes';
+import { freePort, sandboxClioEnv } from '../../../scripts/stack/processes';
 import * as m from '../../../workflows/messages';
 import { startTestDatabase } from '../../support/database';
 import { callApi, callSandboxAdmin } from '../../support/http-clients';
@@ -94,12 +94,7 @@ export function productConfig(stack: { databaseUrl: string; sandboxUrl: string; 
     MONGODB_URI: stack.databaseUrl,
     PORT: String(stack.port),
     PUBLIC_URL: `http://127.0.0.1:${stack.port}`,
-    CLIO_CLIENT_ID: 'casebridge-dev',
-    CLIO_CLIENT_SECRET: 'casebridge-dev-secret',
-    CLIO_BASE_URL_US: `${stack.sandboxUrl}/us`,
-    CLIO_BASE_URL_EU: `${stack.sandboxUrl}/eu`,
-    CLIO_BASE_URL_CA: `${stack.sandboxUrl}/ca`,
-    CLIO_BASE_URL_AU: `${stack.sandboxUrl}/au`,
+    ...sandboxClioEnv(stack.sandboxUrl),
     CREDENTIAL_KEYS: stack.credentialKeys,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     SMTP_HOST: '127.0.0.1',
