@@ -5,7 +5,7 @@ import { clioApiFor, type ActivityDependencies } from './dependencies';
 import { toActivityFailure } from './failures';
 import { revokeGrant } from '../lib/clio/oauth';
 
-/** The workflow's state as it writes it, with its start time (workflowInfo().startTime) as ISO text. */
+/** Workflow state as the workflow writes it, with its start time (workflowInfo().startTime) as ISO text. */
 export type SavedIntegrationState = IntegrationState & { workflowStartedAt?: string };
 
 /** Builds the activities that keep the integrations read model and firm settings in step. */

@@ -17,7 +17,7 @@ export interface MatterPageInput {
   nextUrl: string | null;
   /** ISO time: only matters updated after it are read (incremental sync). */
   updatedSince?: string | null;
-  /** The firm's first full sync: its new projects owe no client update (see UpsertBatch.importing). */
+  /** Flag for the firm's first full sync, whose new projects owe no client update (see UpsertBatch.importing). */
   importing?: boolean;
 }
 

@@ -13,7 +13,7 @@ export interface IntegrationView {
   message: string | null;
 }
 
-/** What the API's tile says while the firm must reconnect; the settings page shows the same sentence. */
+/** Tile message returned while the firm must reconnect. The settings page shows the same sentence. */
 export const REAUTHORIZATION_MESSAGE = 'Syncing has stopped because Clio no longer accepts CaseBridge\'s access. Reconnect to resume.';
 
 function isoOrNull(value: Date | null | undefined): string | null {

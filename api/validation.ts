@@ -16,7 +16,7 @@ function describeIssue(issue: z.ZodIssue, location: InputLocation, input: unknow
   const field = issue.path.join('.');
   const where = location === 'body' ? 'the request body' : `the ${location}`;
   if (issue.code === 'invalid_type' && issue.received === 'nan') {
-    // A number read from text that is no number; zod names it NaN, the caller knows it by what they sent.
+    // Zod reports text that is not a number as NaN, so the message quotes the text the caller sent.
     return `Invalid value for "${field}" in ${where}: ${JSON.stringify(valueAt(input, issue.path))} is not a number.`;
   }
   if (issue.code === 'unrecognized_keys') {

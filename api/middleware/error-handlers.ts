@@ -7,11 +7,11 @@ interface BodyParserError {
   status?: number;
   expose?: boolean;
   message: string;
-  /** The raw body, on a parse failure. */
+  /** Raw body, present on a parse failure. */
   body?: string;
 }
 
-/** Names the JSON value of a body that parses but is no object or array, such as `null`, or returns null. */
+/** Returns the JSON type of a body that parses but is not an object or array (such as `null`), or null. */
 function bareJsonValue(body: string | undefined): string | null {
   try {
     const value: unknown = JSON.parse(body ?? '');

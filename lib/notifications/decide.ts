@@ -33,10 +33,10 @@ export interface DecisionInput {
   /**
    * Project status: `archived` stops client updates, and so does `complete` when the Clio
    * matter is closed. A project complete by its final phase while its matter is open still
-   * tells its clients, since reaching that phase is news to them.
+   * notifies its clients, because reaching that phase is news to them.
    */
   projectStatus: string;
-  /** Whether the Clio matter is Closed; unknown counts as closed. */
+  /** Flag that the Clio matter is Closed. Unknown counts as closed. */
   matterClosed?: boolean;
   kind: ClientNotificationKind;
   /** The phase a phase change moved to; a phase change the mapping left without a phase is not sent. */
@@ -115,7 +115,7 @@ export function decideNotification(input: DecisionInput): NotificationDecision {
   return { outcome, reason: integration.reason, message: integration.message, checks };
 }
 
-/** Tells whether a project's stored Clio snapshot reads Closed; undefined when the snapshot has no status. */
+/** Returns whether a project's stored Clio snapshot reads Closed, or undefined when the snapshot has no status. */
 export function matterClosedOf(project: { raw?: unknown }): boolean | undefined {
   const status = (project.raw as { status?: string } | null | undefined)?.status;
   return status === undefined ? undefined : status === 'Closed';

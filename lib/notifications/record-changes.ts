@@ -62,7 +62,7 @@ export interface RecordOptions {
   projects?: StoredProject[];
 }
 
-/** The projection a caller reads projects with before it passes them in RecordOptions.projects. */
+/** Projection for reading the projects a caller passes in RecordOptions.projects. */
 export const RECORDED_PROJECT_FIELDS = {
   clioMatterId: 1, status: 1, 'raw.status': 1, clients: 1, notificationToggles: 1, phaseUnmapped: 1, pendingChange: 1,
   clioEtag: 1, clioUpdatedAt: 1, description: 1, displayNumber: 1,

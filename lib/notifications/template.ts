@@ -83,7 +83,7 @@ export function templateProblems(template: MessageTemplate): string[] {
         problems.push(`The ${field} uses the unknown placeholder {{${name}}}; use one of ${TEMPLATE_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`);
       }
     }
-    // Braces left once the placeholders are gone belong to none: a typo that would reach the client as written.
+    // Braces left after removing the placeholders belong to no placeholder, so they are a typo the client would see.
     const stray = value.replace(PLACEHOLDER_PATTERN, '').match(/\{\{|\}\}/);
     if (stray) {
       problems.push(`The ${field} has a "${stray[0]}" that belongs to no placeholder; write a placeholder whole, such as {{phase}}.`);

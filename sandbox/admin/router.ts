@@ -80,7 +80,7 @@ export function createAdminRouter(store: SandboxStore, logger: Logger): Router {
   return router;
 }
 
-/** Names the JSON value of a body that parses but is no object or array, such as `null`, or returns null. */
+/** Returns the JSON type of a body that parses but is not an object or array (such as `null`), or null. */
 function bareJsonValue(body: unknown): string | null {
   if (typeof body !== 'string') {
     return null;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { RunningServer } from './processes';
 
-/** Reads a header from the top of a raw message, unfolded; empty when the message has none. */
+/** Returns a header of a raw message, unfolded, or an empty string when the message has none. */
 function headerOf(raw: string, name: string): string {
   const head = raw.split(/\r?\n\r?\n/, 1)[0].replace(/\r?\n[ \t]+/g, ' ');
   const line = head.split(/\r?\n/).find((candidate) => candidate.toLowerCase().startsWith(`${name.toLowerCase()}:`));
